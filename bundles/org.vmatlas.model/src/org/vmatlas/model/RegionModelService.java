@@ -1,0 +1,42 @@
+package org.vmatlas.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.vmatlas.model.sim.Personality;
+import org.vmatlas.syscall.Kernel;
+
+/**
+ * The region model as an OSGi service: sessions, the current one, and coalesced change notifications.
+ * Thread-safe; listeners are called on one notifier thread, at most one pending change per session.
+ */
+public interface RegionModelService {
+
+    /** A session over {@code kernel}: native (Linux rules over real answers) or simulated (its own rules). */
+    Session openSession(String name, Kernel kernel);
+
+    /** A session fed by {@code /proc/PID/maps} snapshots (Linux rules, no kernel). */
+    Session openObservedSession(String name);
+
+    /** A session that replays known answers (strace logs) through {@code rules}. */
+    Session openReplaySession(String name, Personality rules);
+
+    /** Reads a session file (format in {@code SessionFiles}); nothing is opened if any line is bad. */
+    Session load(Path file) throws IOException, SessionFileException;
+
+    /** Writes {@code session} atomically: a temporary file moved over {@code file}. */
+    void save(Session session, Path file) throws IOException;
+
+    List<Session> sessions();
+
+    Session current();
+
+    void setCurrent(Session session);
+
+    void close(Session session);
+
+    void addListener(ModelListener listener);
+
+    void removeListener(ModelListener listener);
+}

@@ -1,0 +1,138 @@
+package org.vmatlas.model.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.model.SessionFileException;
+import org.vmatlas.model.sim.Personality;
+import org.vmatlas.syscall.Kernel;
+
+/** The region-model service: holds the sessions and tells listeners, coalesced, what changed. */
+@Component(service = RegionModelService.class)
+public final class RegionModelServiceImpl implements RegionModelService {
+
+    static final int DEFAULT_MAX_MAP_COUNT = 65530;
+
+    private final Notifier notifier = new Notifier();
+    private final List<Session> sessions = new ArrayList<>();
+    private final int mapCountLimit = readMaxMapCount();
+    private Session current;
+
+    /** {@code /proc/sys/vm/max_map_count}, or Linux's default when it cannot be read (other systems, no /proc). */
+    static int readMaxMapCount() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/vm/max_map_count")).trim());
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return DEFAULT_MAX_MAP_COUNT;
+        }
+    }
+
+    private SessionImpl create(String name, Kernel kernel, Personality personality) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a session needs a name");
+        }
+        return new SessionImpl(name, kernel, personality, mapCountLimit,
+                s -> notifier.changed(s, s.timeline().size() - 1));
+    }
+
+    private Session register(SessionImpl session) {
+        synchronized (sessions) {
+            sessions.add(session);
+            if (current == null) {
+                current = session;
+            }
+        }
+        notifier.changed(session, -1);
+        return session;
+    }
+
+    @Override
+    public Session openSession(String name, Kernel kernel) {
+        if (kernel == null) {
+            throw new IllegalArgumentException("session '" + name + "' needs a kernel");
+        }
+        return register(create(name, kernel, SessionImpl.personalityOf(kernel)));
+    }
+
+    @Override
+    public Session openObservedSession(String name) {
+        return register(create(name, null, Personality.LINUX));
+    }
+
+    @Override
+    public Session openReplaySession(String name, Personality rules) {
+        return register(create(name, null, rules));
+    }
+
+    @Override
+    public Session load(Path file) throws IOException, SessionFileException {
+        SessionImpl session = (SessionImpl) SessionFiles.read(file,
+                args -> new SessionImpl(args[0], null, Personality.valueOf(args[1]), mapCountLimit, s -> { }));
+        session.onChange(s -> notifier.changed(s, s.timeline().size() - 1));
+        return register(session);
+    }
+
+    @Override
+    public void save(Session session, Path file) throws IOException {
+        SessionFiles.write(session, file);
+    }
+
+    @Override
+    public List<Session> sessions() {
+        synchronized (sessions) {
+            return List.copyOf(sessions);
+        }
+    }
+
+    @Override
+    public Session current() {
+        synchronized (sessions) {
+            return current;
+        }
+    }
+
+    @Override
+    public void setCurrent(Session session) {
+        synchronized (sessions) {
+            if (!sessions.contains(session)) {
+                throw new IllegalArgumentException("session " + session + " is not open");
+            }
+            current = session;
+        }
+        notifier.changed(session, -1);
+    }
+
+    @Override
+    public void close(Session session) {
+        synchronized (sessions) {
+            sessions.remove(session);
+            if (current == session) {
+                current = sessions.isEmpty() ? null : sessions.get(0);
+            }
+        }
+        notifier.changed(session, -1);
+    }
+
+    @Override
+    public void addListener(ModelListener listener) {
+        notifier.add(listener);
+    }
+
+    @Override
+    public void removeListener(ModelListener listener) {
+        notifier.remove(listener);
+    }
+
+    @Deactivate
+    void deactivate() {
+        notifier.stop();
+    }
+}

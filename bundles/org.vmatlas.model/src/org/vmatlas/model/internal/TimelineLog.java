@@ -1,0 +1,233 @@
+package org.vmatlas.model.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.vmatlas.model.Call;
+import org.vmatlas.model.Conflict;
+import org.vmatlas.model.Event;
+import org.vmatlas.model.Region;
+import org.vmatlas.model.RegionDiff;
+import org.vmatlas.syscall.SysResult;
+
+/**
+ * The packed, append-only event log behind a session's timeline. Each event keeps its call, answer, time,
+ * source and conflicts, and the changes its call made to the core as replaced runs (old entries, new
+ * entries) in shared primitive arrays. Every {@link #INTERVAL} events a snapshot is kept; {@link #spaceAt}
+ * starts from the nearest snapshot (or the live state) and applies the runs forwards or backwards, so a
+ * seek replays at most half an interval. Not thread-safe: the owning session guards it.
+ */
+public final class TimelineLog implements DiffSink {
+
+    public static final int INTERVAL = 2048;
+
+    private int size;
+    private long[] times = new long[1024];
+    private short[] sourceIds = new short[1024];
+    private Call[] calls = new Call[1024];
+    private SysResult[] results = new SysResult[1024];
+    private Object[] conflicts = new Object[1024];
+    private int[] firstChunk = new int[1025];
+
+    private int chunks;
+    private int[] oldCounts = new int[1024];
+    private int[] newCounts = new int[1024];
+    private int[] firstEntry = new int[1025];
+
+    private int entries;
+    private long[] es = new long[4096];
+    private long[] ee = new long[4096];
+    private int[] ea = new int[4096];
+
+    private final List<String> sources = new ArrayList<>();
+    private final Map<String, Integer> sourceIndex = new HashMap<>();
+    private final List<Snapshot> checkpoints = new ArrayList<>(List.of(Snapshot.EMPTY));
+
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public void replaced(long[] os, long[] oe, int[] oa, int oFrom, int oCount, long[] ns, long[] ne, int[] na,
+            int nFrom, int nCount) {
+        ensureEntries(oCount + nCount);
+        System.arraycopy(os, oFrom, es, entries, oCount);
+        System.arraycopy(oe, oFrom, ee, entries, oCount);
+        System.arraycopy(oa, oFrom, ea, entries, oCount);
+        System.arraycopy(ns, nFrom, es, entries + oCount, nCount);
+        System.arraycopy(ne, nFrom, ee, entries + oCount, nCount);
+        System.arraycopy(na, nFrom, ea, entries + oCount, nCount);
+        if (chunks + 1 >= oldCounts.length) {
+            oldCounts = Arrays.copyOf(oldCounts, chunks * 2);
+            newCounts = Arrays.copyOf(newCounts, chunks * 2);
+            firstEntry = Arrays.copyOf(firstEntry, chunks * 2 + 1);
+        }
+        oldCounts[chunks] = oCount;
+        newCounts[chunks] = nCount;
+        firstEntry[chunks] = entries;
+        entries += oCount + nCount;
+        chunks++;
+        firstEntry[chunks] = entries;
+    }
+
+    private void ensureEntries(int more) {
+        if (entries + more > es.length) {
+            int cap = Math.max(es.length * 2, entries + more);
+            es = Arrays.copyOf(es, cap);
+            ee = Arrays.copyOf(ee, cap);
+            ea = Arrays.copyOf(ea, cap);
+        }
+    }
+
+    /** Closes the event whose changes were just recorded; {@code live} is the core after it. */
+    public int commit(long time, String source, Call call, SysResult result, List<Conflict> found, VmaCore live) {
+        if (size + 1 >= times.length) {
+            int cap = times.length * 2;
+            times = Arrays.copyOf(times, cap);
+            sourceIds = Arrays.copyOf(sourceIds, cap);
+            calls = Arrays.copyOf(calls, cap);
+            results = Arrays.copyOf(results, cap);
+            conflicts = Arrays.copyOf(conflicts, cap);
+            firstChunk = Arrays.copyOf(firstChunk, cap + 1);
+        }
+        times[size] = time;
+        sourceIds[size] = sourceId(source);
+        calls[size] = call;
+        results[size] = result;
+        conflicts[size] = found.isEmpty() ? null : List.copyOf(found);
+        size++;
+        firstChunk[size] = chunks;
+        if (size % INTERVAL == 0) {
+            checkpoints.add(Snapshot.of(live));
+        }
+        return size - 1;
+    }
+
+    private short sourceId(String source) {
+        Integer id = sourceIndex.get(source);
+        if (id == null) {
+            id = sources.size() < Short.MAX_VALUE ? sources.size() : 0;
+            if (id == sources.size()) {
+                sources.add(source);
+                sourceIndex.put(source, id);
+            }
+        }
+        return id.shortValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Event event(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("event " + index + " of " + size);
+        }
+        Set<String> olds = new HashSet<>();
+        Set<String> news = new HashSet<>();
+        List<Region> removed = new ArrayList<>();
+        List<Region> added = new ArrayList<>();
+        for (int c = firstChunk[index]; c < firstChunk[index + 1]; c++) {
+            for (int k = firstEntry[c]; k < firstEntry[c] + oldCounts[c]; k++) {
+                olds.add(key(k));
+            }
+            for (int k = firstEntry[c] + oldCounts[c]; k < firstEntry[c + 1]; k++) {
+                news.add(key(k));
+            }
+        }
+        for (int c = firstChunk[index]; c < firstChunk[index + 1]; c++) {
+            for (int k = firstEntry[c]; k < firstEntry[c + 1]; k++) {
+                boolean old = k < firstEntry[c] + oldCounts[c];
+                String key = key(k);
+                if (old && !news.contains(key) && olds.remove(key)) {
+                    removed.add(Snapshot.region(es[k], ee[k], ea[k]));
+                } else if (!old && !olds.contains(key) && news.remove(key)) {
+                    added.add(Snapshot.region(es[k], ee[k], ea[k]));
+                }
+            }
+        }
+        List<Conflict> found = conflicts[index] == null ? List.of() : (List<Conflict>) conflicts[index];
+        return new Event(index, times[index], sources.get(sourceIds[index]), calls[index], results[index], removed,
+                added, found);
+    }
+
+    private String key(int k) {
+        return es[k] + "-" + ee[k] + ":" + ea[k];
+    }
+
+    /** The space after the first {@code applied} events; {@code live} is the core after all of them. */
+    public Snapshot spaceAt(int applied, VmaCore live) {
+        if (applied < 0 || applied > size) {
+            throw new IndexOutOfBoundsException("position " + applied + " of " + size);
+        }
+        int below = applied / INTERVAL;
+        int above = below + 1;
+        int toBelow = applied - below * INTERVAL;
+        int toAbove = above < checkpoints.size() ? above * INTERVAL - applied : Integer.MAX_VALUE;
+        int toLive = size - applied;
+        if (toLive <= toBelow && toLive <= toAbove) {
+            VmaCore core = live.copy();
+            backward(core, size, applied);
+            return Snapshot.of(core);
+        }
+        if (toAbove < toBelow) {
+            VmaCore core = checkpoints.get(above).toCore();
+            backward(core, above * INTERVAL, applied);
+            return Snapshot.of(core);
+        }
+        VmaCore core = checkpoints.get(below).toCore();
+        forward(core, below * INTERVAL, applied);
+        return Snapshot.of(core);
+    }
+
+    private void forward(VmaCore core, int from, int to) {
+        for (int c = firstChunk[from]; c < firstChunk[to]; c++) {
+            int e = firstEntry[c];
+            core.applyReplacement(es[e], oldCounts[c], es, ee, ea, e + oldCounts[c], newCounts[c]);
+        }
+    }
+
+    private void backward(VmaCore core, int from, int to) {
+        for (int c = firstChunk[from] - 1; c >= firstChunk[to]; c--) {
+            int e = firstEntry[c];
+            core.applyReplacement(es[e + oldCounts[c]], newCounts[c], es, ee, ea, e, oldCounts[c]);
+        }
+    }
+
+    /** What differs between two snapshots: a merge walk over both sorted entry lists. */
+    public static RegionDiff diff(Snapshot a, Snapshot b) {
+        List<Region> removed = new ArrayList<>();
+        List<Region> added = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            if (j == b.size() || i < a.size() && a.start(i) < b.start(j)) {
+                removed.add(a.region(i++));
+            } else if (i == a.size() || b.start(j) < a.start(i)) {
+                added.add(b.region(j++));
+            } else {
+                if (a.end(i) != b.end(j) || a.attrId(i) != b.attrId(j)) {
+                    removed.add(a.region(i));
+                    added.add(b.region(j));
+                }
+                i++;
+                j++;
+            }
+        }
+        return new RegionDiff(removed, added);
+    }
+
+    /** Bytes held per event, counting the arrays' used parts and the call and result objects roughly. */
+    public double bytesPerEvent() {
+        if (size == 0) {
+            return 0;
+        }
+        long bytes = size * (8L + 2 + 4 + 4 + 4 + 4) + chunks * 12L + entries * 20L;
+        for (Snapshot s : checkpoints) {
+            bytes += s.size() * 20L + 64;
+        }
+        return (double) bytes / size;
+    }
+}

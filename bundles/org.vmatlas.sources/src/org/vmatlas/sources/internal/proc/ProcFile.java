@@ -1,0 +1,91 @@
+package org.vmatlas.sources.internal.proc;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.vmatlas.sources.proc.ProcFailure;
+
+/**
+ * Reads a whole {@code /proc} file into a reused byte array. {@code /proc} files report size 0, so
+ * the file is read until end of file into a direct buffer that grows and stays (one large read per
+ * call, no allocation once warm: the kernel's own cost is the floor we measure against).
+ * Not thread-safe: one per reading thread.
+ */
+public final class ProcFile {
+
+    private static final int INITIAL = 1 << 20;
+
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL);
+    private byte[] bytes = new byte[INITIAL];
+    private int length;
+
+    /** The bytes of the last file read; valid up to {@link #length()}. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    /**
+     * Reads {@code /proc/<pid>/<name>} (or any path when {@code pid} is negative).
+     *
+     * @return {@code null} when read, else why not
+     */
+    public ProcFailure read(Path path, long pid, String what) {
+        length = 0;
+        buffer.clear();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (channel.read(buffer) >= 0) {
+                if (!buffer.hasRemaining()) {
+                    ByteBuffer larger = ByteBuffer.allocateDirect(buffer.capacity() * 2);
+                    buffer.flip();
+                    larger.put(buffer);
+                    buffer = larger;
+                }
+            }
+        } catch (IOException e) {
+            return failure(e, path, pid, what);
+        }
+        buffer.flip();
+        length = buffer.remaining();
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+        }
+        buffer.get(bytes, 0, length);
+        return null;
+    }
+
+    /** Turns the error of reading {@code path} into a sentence the user can act on. */
+    static ProcFailure failure(IOException e, Path path, long pid, String what) {
+        String text = String.valueOf(e.getMessage());
+        boolean gone = e instanceof NoSuchFileException || text.contains("No such process");
+        boolean denied = e instanceof AccessDeniedException || text.contains("Permission denied")
+                || text.contains("Operation not permitted");
+        if (pid > 0 && gone) {
+            return new ProcFailure(ProcFailure.Kind.EXITED, pid, "process " + pid + " has exited");
+        }
+        if (denied) {
+            String owner = pid > 0 ? " (owner " + ownerOf(pid) + ")" : "";
+            String whose = pid > 0 ? " of process " + pid + owner : " (" + path + ")";
+            return new ProcFailure(ProcFailure.Kind.NOT_PERMITTED, pid, "you may not read the " + what + whose);
+        }
+        return new ProcFailure(ProcFailure.Kind.IO, pid, "cannot read " + path + ": " + text);
+    }
+
+    static String ownerOf(long pid) {
+        try {
+            int uid = (Integer) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:uid");
+            return Users.nameOf(uid);
+        } catch (IOException | UnsupportedOperationException | ClassCastException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.vmatlas.sources.internal.strace;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.vmatlas.sources.strace.Syscall;
+import org.vmatlas.sources.strace.TracedCall;
+import org.vmatlas.syscall.Advice;
+import org.vmatlas.syscall.Errno;
+
+/**
+ * Parses {@code name(arg, arg, ...) = result} into a {@link TracedCall}. The result is found from the
+ * end (the last {@code " = "}), so a path in the arguments may hold anything; arguments are split at
+ * top-level commas. Calls of the memory class vmatlas does not model ({@code mlock}, {@code msync},
+ * {@code mincore}...) are passed over without a problem.
+ */
+final class CallParser {
+
+    private static final int MAX_ARGS = 6;
+    private static final long PAGE = 4096;
+
+    private final int[] argFrom = new int[MAX_ARGS];
+    private final int[] argTo = new int[MAX_ARGS];
+    private String error;
+
+    String error() {
+        return error;
+    }
+
+    TracedCall parse(byte[] b, int p, int to, long line, int pid, long time, Map<Integer, String> fds) {
+        error = null;
+        int open = p;
+        while (open < to && b[open] != '(' && b[open] != ' ') {
+            open++;
+        }
+        if (open >= to || b[open] != '(' || open == p) {
+            return fail("not a call: no 'name(' at the start");
+        }
+        Syscall syscall = name(b, p, open);
+        int eq = lastResult(b, open, to);
+        if (eq < 0) {
+            return syscall == null ? null : fail("no ' = result' (truncated line)");
+        }
+        if (syscall == null) {
+            return null;
+        }
+        int close = eq;
+        while (close > open && b[close - 1] == ' ') {
+            close--;
+        }
+        if (close <= open || b[close - 1] != ')') {
+            return fail("no ')' before ' = '");
+        }
+        int args = split(b, open + 1, close - 1);
+        if (args < 0) {
+            return fail("too many arguments");
+        }
+        // the result: a number, "-1 ENAME (text)", or "?" when the process ended inside the call
+        int r = eq + 3;
+        while (r < to && b[r] == ' ') {
+            r++;
+        }
+        int rEnd = r;
+        while (rEnd < to && b[rEnd] != ' ') {
+            rEnd++;
+        }
+        boolean unknown = rEnd - r == 1 && b[r] == '?';
+        long result = unknown ? 0 : Numbers.parse(b, r, rEnd);
+        if (!unknown && result == Numbers.BAD) {
+            return fail("the result is not a number");
+        }
+        Errno errno = null;
+        boolean negative = !unknown && b[r] == '-';
+        if (negative && rEnd < to) {
+            int n = rEnd + 1;
+            int nEnd = n;
+            while (nEnd < to && b[nEnd] != ' ') {
+                nEnd++;
+            }
+            String name = new String(b, n, nEnd - n, StandardCharsets.US_ASCII);
+            errno = Errno.named(name);
+            if (errno == null) {
+                errno = new Errno((int) -result, name, name);
+            }
+        } else if (negative) {
+            errno = Errno.of((int) -result);
+        }
+        return build(syscall, b, args, line, pid, time, result, errno, unknown, fds);
+    }
+
+    private TracedCall build(Syscall s, byte[] b, int n, long line, int pid, long time, long result, Errno errno,
+            boolean unknown, Map<Integer, String> fds) {
+        long a0 = n > 0 ? arg(b, 0) : 0;
+        switch (s) {
+            case MMAP, MMAP2 -> {
+                if (n != 6) return fail("mmap needs 6 arguments, not " + n);
+                int prot = Symbols.decode(Symbols.PROT, b, argFrom[2], argTo[2]);
+                int flags = Symbols.decode(Symbols.MAP, b, argFrom[3], argTo[3]);
+                long fd = arg(b, 4);
+                long offset = arg(b, 5);
+                if (prot < 0 || flags < 0 || a0 == Numbers.BAD || arg(b, 1) == Numbers.BAD || fd == Numbers.BAD
+                        || offset == Numbers.BAD) {
+                    return fail("bad mmap argument");
+                }
+                String path = fd >= 0 ? fds.get((int) fd) : null;
+                return new TracedCall(line, pid, time, s, a0, arg(b, 1), prot, flags, (int) fd,
+                        s == Syscall.MMAP2 ? offset * PAGE : offset, 0, 0, null, path, result, errno, unknown);
+            }
+            case MUNMAP, MPROTECT, PKEY_MPROTECT, MADVISE -> {
+                int need = s == Syscall.MUNMAP ? 2 : s == Syscall.PKEY_MPROTECT ? 4 : 3;
+                if (n != need) return fail(s.name().toLowerCase() + " needs " + need + " arguments, not " + n);
+                long length = arg(b, 1);
+                if (a0 == Numbers.BAD || length == Numbers.BAD) return fail("bad address or length");
+                int prot = 0;
+                Advice advice = null;
+                if (s == Syscall.MPROTECT || s == Syscall.PKEY_MPROTECT) {
+                    prot = Symbols.decode(Symbols.PROT, b, argFrom[2], argTo[2]);
+                    if (prot < 0) return fail("bad protection");
+                } else if (s == Syscall.MADVISE) {
+                    advice = Symbols.advice(b, argFrom[2], argTo[2]);
+                }
+                return new TracedCall(line, pid, time, s, a0, length, prot, 0, -1, 0, 0, 0, advice, null, result, errno,
+                        unknown);
+            }
+            case MREMAP -> {
+                if (n < 4) return fail("mremap needs 4 or 5 arguments, not " + n);
+                int flags = Symbols.decode(Symbols.REMAP, b, argFrom[3], argTo[3]);
+                long newAddress = n > 4 ? arg(b, 4) : 0;
+                if (flags < 0 || a0 == Numbers.BAD || arg(b, 1) == Numbers.BAD || arg(b, 2) == Numbers.BAD
+                        || newAddress == Numbers.BAD) {
+                    return fail("bad mremap argument");
+                }
+                return new TracedCall(line, pid, time, s, a0, arg(b, 1), 0, flags, -1, 0, arg(b, 2), newAddress, null,
+                        null, result, errno, unknown);
+            }
+            case BRK -> {
+                if (n != 1 || a0 == Numbers.BAD) return fail("brk needs one address");
+                return new TracedCall(line, pid, time, s, a0, 0, 0, 0, -1, 0, 0, 0, null, null, result, errno, unknown);
+            }
+            default -> {
+                // open(path, ...) or openat(dirfd, path, ...): remember which file the descriptor names
+                int at = s == Syscall.OPEN ? 0 : 1;
+                if (n <= at) return fail("no path argument");
+                String path = Strings.unquote(b, argFrom[at], argTo[at]);
+                if (path == null) return fail("the path is not a quoted string");
+                if (errno == null && !unknown && result >= 0) {
+                    fds.put((int) result, path);
+                }
+                return new TracedCall(line, pid, time, s, 0, 0, 0, 0, (int) result, 0, 0, 0, null, path, result,
+                        errno, unknown);
+            }
+        }
+    }
+
+    private long arg(byte[] b, int i) {
+        return Numbers.parse(b, argFrom[i], argTo[i]);
+    }
+
+    /** Splits {@code b[from, to)} at top-level commas; the number of arguments, {@code -1} if too many. */
+    private int split(byte[] b, int from, int to) {
+        if (from >= to) {
+            return 0;
+        }
+        int n = 0;
+        int depth = 0;
+        boolean quoted = false;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (quoted) {
+                if (c == '\\') i++;
+                else if (c == '"') quoted = false;
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '}' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                if (n == MAX_ARGS) return -1;
+                argFrom[n] = start;
+                argTo[n++] = i;
+                start = i + 1;
+                while (start < to && b[start] == ' ') start++;
+            }
+        }
+        if (n == MAX_ARGS) return -1;
+        argFrom[n] = start;
+        argTo[n++] = to;
+        return n;
+    }
+
+    /** The position of the last {@code " = "} after the opening parenthesis, or {@code -1}. */
+    private static int lastResult(byte[] b, int open, int to) {
+        for (int i = to - 3; i > open; i--) {
+            if (b[i + 1] == '=' && b[i] == ' ' && b[i + 2] == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Syscall name(byte[] b, int from, int to) {
+        int n = to - from;
+        return switch (n) {
+            case 3 -> LineParser.startsWith(b, from, to, "brk") ? Syscall.BRK : null;
+            case 4 -> LineParser.startsWith(b, from, to, "mmap") ? Syscall.MMAP
+                    : LineParser.startsWith(b, from, to, "open") ? Syscall.OPEN : null;
+            case 5 -> LineParser.startsWith(b, from, to, "mmap2") ? Syscall.MMAP2 : null;
+            case 6 -> LineParser.startsWith(b, from, to, "munmap") ? Syscall.MUNMAP
+                    : LineParser.startsWith(b, from, to, "mremap") ? Syscall.MREMAP
+                    : LineParser.startsWith(b, from, to, "openat") ? Syscall.OPENAT : null;
+            case 7 -> LineParser.startsWith(b, from, to, "madvise") ? Syscall.MADVISE : null;
+            case 8 -> LineParser.startsWith(b, from, to, "mprotect") ? Syscall.MPROTECT : null;
+            case 13 -> LineParser.startsWith(b, from, to, "pkey_mprotect") ? Syscall.PKEY_MPROTECT : null;
+            default -> null;
+        };
+    }
+
+    private TracedCall fail(String reason) {
+        error = reason;
+        return null;
+    }
+}

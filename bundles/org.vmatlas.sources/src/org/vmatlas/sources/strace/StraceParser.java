@@ -1,0 +1,154 @@
+package org.vmatlas.sources.strace;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.vmatlas.sources.ParseProblem;
+import org.vmatlas.sources.ProgressMonitor;
+import org.vmatlas.sources.internal.strace.LineParser;
+
+/**
+ * Reads strace logs of memory calls: {@code strace -f -tt -e trace=memory -o FILE} and its variants
+ * (no {@code -f}, no time, {@code [pid N]} prefixes, {@code -ff} one file per process). Malformed or
+ * truncated lines become {@link ParseProblem}s with their line numbers and are skipped; the rest
+ * still loads. Works on bytes in large chunks (no {@code String} per line) so that a million-line log
+ * loads in about a second. Progress is reported in bytes read; cancelling returns what was read.
+ */
+public final class StraceParser {
+
+    private static final int CHUNK = 4 << 20;
+    private static final int REPORT_EVERY = 1 << 16;
+    private static final Pattern PID_SUFFIX = Pattern.compile(".*\\.(\\d+)$");
+
+    private StraceParser() {
+    }
+
+    /** Parses one log; for an {@code -ff} file ({@code FILE.1234}) lines without a prefix belong to pid 1234. */
+    public static StraceLog parse(Path file, ProgressMonitor monitor) throws IOException {
+        Matcher m = PID_SUFFIX.matcher(file.getFileName().toString());
+        int pid = m.matches() && m.group(1).length() <= 9 ? Integer.parseInt(m.group(1)) : 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            monitor.begin("Reading " + file.getFileName(), channel.size());
+            Reader reader = new Reader(file.toString(), pid, monitor);
+            byte[] chunk = new byte[CHUNK];
+            int kept = 0;
+            long done = 0;
+            while (!reader.canceled) {
+                int n = channel.read(ByteBuffer.wrap(chunk, kept, chunk.length - kept));
+                if (n < 0) {
+                    break;
+                }
+                done += n;
+                int end = kept + n;
+                int consumed = reader.lines(chunk, end, false, done);
+                kept = end - consumed;
+                System.arraycopy(chunk, consumed, chunk, 0, kept);
+                if (kept == chunk.length) {
+                    chunk = java.util.Arrays.copyOf(chunk, chunk.length * 2); // a line longer than a chunk
+                }
+            }
+            if (!reader.canceled) {
+                reader.lines(chunk, kept, true, done);
+            }
+            monitor.done();
+            return reader.log();
+        }
+    }
+
+    /** Parses the files of {@code strace -ff -o FILE} and merges them by time stamp (stable, so order holds without). */
+    public static StraceLog parse(List<Path> files, ProgressMonitor monitor) throws IOException {
+        List<TracedCall> calls = new ArrayList<>();
+        List<ParseProblem> problems = new ArrayList<>();
+        long lines = 0;
+        boolean canceled = false;
+        for (Path file : files) {
+            StraceLog one = parse(file, monitor);
+            calls.addAll(one.calls());
+            problems.addAll(one.problems());
+            lines += one.lines();
+            if (one.canceled() || monitor.isCanceled()) {
+                canceled = true;
+                break;
+            }
+        }
+        if (files.size() > 1 && calls.stream().allMatch(c -> c.timeMicros() >= 0)) {
+            calls.sort(Comparator.comparingLong(TracedCall::timeMicros));
+        }
+        return new StraceLog(calls, problems, lines, canceled);
+    }
+
+    /** Parses log text held in memory (tests, pasted logs). */
+    public static StraceLog parse(String text, String name) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        Reader reader = new Reader(name, 0, ProgressMonitor.NONE);
+        reader.lines(b, b.length, true, b.length);
+        return reader.log();
+    }
+
+    /** Walks lines, keeps calls and problems; one per file. */
+    private static final class Reader {
+        final String name;
+        final LineParser parser;
+        final ProgressMonitor monitor;
+        final List<TracedCall> calls = new ArrayList<>();
+        final List<ParseProblem> problems = new ArrayList<>();
+        long line;
+        boolean canceled;
+
+        Reader(String name, int pid, ProgressMonitor monitor) {
+            this.name = name;
+            this.parser = new LineParser(pid);
+            this.monitor = monitor;
+        }
+
+        /** Parses the whole lines of {@code b[0, end)} (and a last unterminated one when {@code last}); returns bytes consumed. */
+        int lines(byte[] b, int end, boolean last, long doneBytes) {
+            int p = 0;
+            while (p < end) {
+                int eol = p;
+                while (eol < end && b[eol] != '\n') {
+                    eol++;
+                }
+                if (eol == end && !last) {
+                    break;
+                }
+                line++;
+                if (eol > p) {
+                    TracedCall call = parser.parse(b, p, eol, line);
+                    if (call != null) {
+                        calls.add(call);
+                    } else if (parser.error() != null) {
+                        problems.add(new ParseProblem(name, line, new String(b, p, eol - p, StandardCharsets.UTF_8),
+                                parser.error()));
+                    }
+                }
+                p = eol + 1;
+                if ((line & (REPORT_EVERY - 1)) == 0) {
+                    monitor.worked(doneBytes);
+                    if (monitor.isCanceled()) {
+                        canceled = true;
+                        return Math.min(p, end);
+                    }
+                }
+            }
+            return Math.min(p, end);
+        }
+
+        StraceLog log() {
+            if (!canceled) {
+                parser.unresumed().forEach((at, text) -> problems.add(new ParseProblem(name, at, text,
+                        "the call never resumed (the log ends inside it)")));
+            }
+            return new StraceLog(calls, problems, line, canceled);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.vmatlas.sources.strace;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.vmatlas.model.Call;
+import org.vmatlas.model.Session;
+import org.vmatlas.sources.ProgressMonitor;
+import org.vmatlas.syscall.Errno;
+import org.vmatlas.syscall.MapFlags;
+import org.vmatlas.syscall.Prot;
+import org.vmatlas.syscall.SysResult;
+
+/**
+ * Replays a parsed strace log into a session (one opened with
+ * {@code RegionModelService.openReplaySession(name, personality)}): each call goes to
+ * {@link Session#record} with the answer the traced kernel gave, so a mapping lands exactly where
+ * it landed in the traced process and the personality's rules decide what it replaced.
+ * <p>
+ * {@code brk} has no call of its own in the model: the heap is an anonymous read-write mapping
+ * that grows and shrinks at the break, so growth is recorded as a fixed {@code mmap} of the new pages
+ * labelled {@code [heap]} and shrinking as a {@code munmap}. Lengths are passed as traced; the rules
+ * round them to pages as the kernel does.
+ */
+public final class StraceReplay {
+
+    /** Label of the pages {@code brk} adds, as {@code /proc/PID/maps} names them. */
+    public static final String HEAP = "[heap]";
+
+    private static final int REPORT_EVERY = 4096;
+
+    private final Session session;
+    private final Set<Integer> pids;
+    private final String source;
+    private final long pageSize;
+    private final Map<Integer, Long> breaks = new HashMap<>();
+
+    /**
+     * @param session the session to record into
+     * @param pids    the processes to replay (empty: all; threads of one process share its address space,
+     *                other processes would mix two address spaces, so pick one for a forking program)
+     * @param source  the events' source name, e.g. {@code "strace:app.log"}
+     */
+    public StraceReplay(Session session, Set<Integer> pids, String source) {
+        if (session == null) {
+            throw new IllegalArgumentException("a replay of " + source + " needs a session");
+        }
+        this.session = session;
+        this.pids = Set.copyOf(pids);
+        this.source = source;
+        this.pageSize = session.kernel() != null ? session.kernel().pageSize() : 4096;
+    }
+
+    /** Replays {@code calls} in order; progress in calls; stops at the next call once cancelled. */
+    public ReplayReport replay(List<TracedCall> calls, ProgressMonitor monitor) {
+        monitor.begin("Replaying " + source, calls.size());
+        int recorded = 0;
+        int failed = 0;
+        int skipped = 0;
+        boolean canceled = false;
+        for (int i = 0; i < calls.size(); i++) {
+            if ((i & (REPORT_EVERY - 1)) == 0) {
+                monitor.worked(i);
+                if (monitor.isCanceled()) {
+                    canceled = true;
+                    break;
+                }
+            }
+            TracedCall c = calls.get(i);
+            if (!c.syscall().changesMappings()) {
+                continue;
+            }
+            if (!pids.isEmpty() && !pids.contains(c.pid())) {
+                skipped++;
+                continue;
+            }
+            Replayed r = c.syscall() == Syscall.BRK ? brk(c) : toCall(c);
+            if (r == null || c.unknownResult()) {
+                skipped++;
+                continue;
+            }
+            long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
+            session.record(r.call(), r.result(), time, source + ":" + c.line());
+            recorded++;
+            failed += r.result().isOk() ? 0 : 1;
+        }
+        monitor.done();
+        return new ReplayReport(recorded, failed, skipped, canceled);
+    }
+
+    private record Replayed(Call call, SysResult result) {
+    }
+
+    private static Replayed toCall(TracedCall c) {
+        Call call = switch (c.syscall()) {
+            case MMAP, MMAP2 -> new Call.Mmap(c.address(), c.length(), c.prot(), c.flags(), c.fd(), c.offset(), c.path());
+            case MUNMAP -> new Call.Munmap(c.address(), c.length());
+            case MPROTECT, PKEY_MPROTECT -> new Call.Mprotect(c.address(), c.length(), c.prot());
+            case MREMAP -> new Call.Mremap(c.address(), c.length(), c.newLength(), c.flags(), c.newAddress());
+            case MADVISE -> c.advice() == null ? null : new Call.Madvise(c.address(), c.length(), c.advice());
+            default -> null;
+        };
+        return call == null ? null
+                : new Replayed(call, c.errno() != null ? SysResult.error(c.errno()) : SysResult.ok(c.result()));
+    }
+
+    /**
+     * {@code brk(NULL)} reads the break; {@code brk(x) = y} moved it to {@code y} (the old break when
+     * it failed). The heap's pages are those below the break rounded up to a page.
+     */
+    private Replayed brk(TracedCall c) {
+        Long old = breaks.put(c.pid(), c.result());
+        if (old == null || c.address() == 0) {
+            return null;
+        }
+        long from = pageUp(old);
+        long to = pageUp(c.result());
+        if (to > from) {
+            return new Replayed(heap(from, to - from), SysResult.ok(from));
+        }
+        if (to < from) {
+            return new Replayed(new Call.Munmap(to, from - to), SysResult.ok(0));
+        }
+        long wanted = pageUp(c.address());
+        if (c.result() != c.address() && wanted > from) {
+            // the break did not move: the kernel refused to grow the heap
+            return new Replayed(heap(from, wanted - from), SysResult.error(Errno.ENOMEM, "brk could not grow the heap"));
+        }
+        return null;
+    }
+
+    private static Call heap(long address, long length) {
+        return new Call.Mmap(address, length, Prot.RW, MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED, -1, 0, HEAP);
+    }
+
+    private long pageUp(long address) {
+        return (address + pageSize - 1) & -pageSize;
+    }
+}

@@ -1,0 +1,31 @@
+package org.vmatlas.syscall.internal.linux;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * {@snippet lang=c :
+ * int mprotect(void *addr, size_t length, int prot);
+ * }
+ * Answers 0, or -1 with {@code errno} set.
+ */
+final class Mprotect {
+    static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT);
+    static final MethodHandle HANDLE = Libc.withErrno("mprotect", DESC);
+
+    private Mprotect() {
+    }
+
+    /** Calls {@code mprotect}; {@code state} receives {@code errno}. */
+    static int call(MemorySegment state, long addr, long length, int prot) {
+        try {
+            return (int) HANDLE.invokeExact(state, addr, length, prot);
+        } catch (Throwable t) {
+            throw Libc.bindingFailed("mprotect", t);
+        }
+    }
+}

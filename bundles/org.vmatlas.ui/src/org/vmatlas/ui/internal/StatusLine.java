@@ -1,0 +1,79 @@
+package org.vmatlas.ui.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.vmatlas.model.Event;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+
+/**
+ * The bottom line of the window: the event the workbench shows, with its result or errno, in red
+ * when the call failed or raised a conflict.
+ */
+public class StatusLine {
+
+    @Inject
+    private RegionModelService models;
+
+    @Inject
+    private WorkbenchMoment moment;
+
+    private Label label;
+    private UiRefresher refresher;
+    private final ModelListener listener = change -> refresher.request();
+    private final Runnable momentListener = this::refresh;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginHeight = 2;
+        box.setLayout(layout);
+        label = new Label(box, SWT.NONE);
+        label.setLayoutData(new GridData(900, SWT.DEFAULT));
+        label.setText(Messages.status_ready);
+        refresher = new UiRefresher(parent.getDisplay(), this::refresh);
+        models.addListener(listener);
+        moment.addListener(momentListener);
+    }
+
+    private void refresh() {
+        if (label.isDisposed()) {
+            return;
+        }
+        Session session = models.current();
+        if (session == null || session.timeline().size() == 0) {
+            label.setText(Messages.status_ready);
+            return;
+        }
+        int index = moment.effectiveIndex(session);
+        if (index < 0) {
+            label.setText(Messages.status_beforeFirst);
+            return;
+        }
+        Event event = session.timeline().event(index);
+        String prefix = moment.isLive() ? "" : Messages.status_pastPrefix;
+        label.setText(prefix + "#" + index + "  " + event.describe());
+        boolean bad = event.failed() || !event.conflicts().isEmpty();
+        label.setForeground(label.getDisplay().getSystemColor(bad ? SWT.COLOR_DARK_RED : SWT.COLOR_WIDGET_FOREGROUND));
+        label.getParent().layout();
+    }
+
+    public String text() {
+        return label.getText();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        models.removeListener(listener);
+        moment.removeListener(momentListener);
+    }
+}

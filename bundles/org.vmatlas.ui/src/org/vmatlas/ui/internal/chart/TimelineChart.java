@@ -1,0 +1,89 @@
+package org.vmatlas.ui.internal.chart;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.vmatlas.syscall.Prot;
+import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.map.MapColors;
+
+/**
+ * The JFreeChart side of the timeline: one line per protection over event indexes, red dots for
+ * failed or conflicting calls, and a marker for the workbench's moment. Fed with decimated arrays
+ * from {@link TimelineSeries}; knows nothing of SWT.
+ */
+public final class TimelineChart {
+
+    private static final int MAX_FAILURE_DOTS = 4000;
+    private final DefaultXYDataset lines = new DefaultXYDataset();
+    private final DefaultXYDataset failures = new DefaultXYDataset();
+    private final ValueMarker moment = new ValueMarker(0);
+    private final JFreeChart chart;
+    private final XYPlot plot;
+
+    public TimelineChart() {
+        NumberAxis events = new NumberAxis(Messages.chart_axisEvents);
+        events.setAutoRangeIncludesZero(true);
+        NumberAxis bytes = new NumberAxis(Messages.chart_axisBytes);
+        bytes.setNumberFormatOverride(new ByteFormat());
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
+            lineRenderer.setSeriesPaint(k, awt(MapColors.ofProt(TimelineSeries.PROTS[k])));
+            lineRenderer.setSeriesStroke(k, new BasicStroke(2f));
+        }
+        plot = new XYPlot(lines, events, bytes, lineRenderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(awt(0xFBFBF8));
+        plot.setDomainGridlinePaint(awt(0xDDDDDD));
+        plot.setRangeGridlinePaint(awt(0xDDDDDD));
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        dots.setSeriesPaint(0, awt(MapColors.CONFLICT));
+        dots.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        plot.setDataset(1, failures);
+        plot.setRenderer(1, dots);
+        moment.setPaint(awt(0x202020));
+        moment.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+        plot.addDomainMarker(moment);
+        chart = new JFreeChart(Messages.chart_title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+    }
+
+    /** Replaces the data with the series reduced to {@code columns} pixel columns. */
+    public void update(TimelineSeries series, int columns) {
+        for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
+            lines.addSeries(Prot.letters(TimelineSeries.PROTS[k]), series.decimated(k, Math.max(1, columns)));
+        }
+        int shown = Math.min(series.failureCount(), MAX_FAILURE_DOTS);
+        double[][] dots = new double[2][shown];
+        for (int i = 0; i < shown; i++) {
+            int index = series.failure(series.failureCount() - shown + i);
+            dots[0][i] = index;
+            dots[1][i] = series.totalBytes(index);
+        }
+        failures.addSeries(Messages.chart_failures, dots);
+    }
+
+    public void showMoment(int eventIndex) {
+        moment.setValue(eventIndex);
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    public XYPlot plot() {
+        return plot;
+    }
+
+    static Color awt(int rgb) {
+        return new Color(rgb);
+    }
+}

@@ -1,0 +1,105 @@
+package org.vmatlas.ui.internal.chart;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Scale;
+import org.jfree.chart.swt.ChartComposite;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.UiRefresher;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+
+/**
+ * The timeline: bytes by protection over events, failures as red dots, and a scrubber that moves
+ * the whole workbench to a moment. "Live" returns to following the latest event.
+ */
+public class TimelineChartPart {
+
+    @Inject
+    private RegionModelService models;
+
+    @Inject
+    private WorkbenchMoment moment;
+
+    private final TimelineSeries series = new TimelineSeries();
+    private final TimelineChart chart = new TimelineChart();
+    private ChartComposite chartComposite;
+    private Scale scrubber;
+    private Button live;
+    private UiRefresher refresher;
+    private final ModelListener listener = change -> refresher.request();
+    private final Runnable momentListener = this::showMoment;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(2, false));
+        chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
+        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        scrubber = new Scale(parent, SWT.HORIZONTAL);
+        scrubber.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        scrubber.setToolTipText("Drag to show the address space at an earlier event");
+        scrubber.addListener(SWT.Selection, event -> moment.seek(scrubber.getSelection() - 1));
+        live = new Button(parent, SWT.TOGGLE);
+        live.setText("Live");
+        live.setSelection(true);
+        live.setToolTipText("Follow the latest event");
+        live.addListener(SWT.Selection, event -> {
+            if (live.getSelection()) {
+                moment.live();
+            } else {
+                moment.seek(scrubber.getSelection() - 1);
+            }
+        });
+        refresher = new UiRefresher(parent.getDisplay(), this::refresh);
+        models.addListener(listener);
+        moment.addListener(momentListener);
+        refresh();
+    }
+
+    private void refresh() {
+        if (chartComposite.isDisposed()) {
+            return;
+        }
+        Session session = models.current();
+        if (session == null) {
+            return;
+        }
+        series.update(session.timeline());
+        chart.update(series, Math.max(100, chartComposite.getSize().x));
+        scrubber.setMaximum(Math.max(1, series.size()));
+        showMoment();
+    }
+
+    private void showMoment() {
+        Session session = models.current();
+        if (session == null || scrubber.isDisposed()) {
+            return;
+        }
+        int index = moment.effectiveIndex(session);
+        chart.showMoment(index);
+        scrubber.setSelection(index + 1);
+        live.setSelection(moment.isLive());
+    }
+
+    public TimelineSeries series() {
+        return series;
+    }
+
+    public TimelineChart timelineChart() {
+        return chart;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        models.removeListener(listener);
+        moment.removeListener(momentListener);
+    }
+}

@@ -1,0 +1,18 @@
+package org.vmatlas.ui.internal.handlers;
+
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.ui.internal.DemoJob;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+
+/** Run > Run the demo (F5): a new native sandbox session plays the demo's calls. */
+public class RunDemoHandler {
+
+    @Execute
+    public void execute(RegionModelService models, WorkbenchMoment moment) {
+        moment.live();
+        DemoJob job = new DemoJob(models, 700);
+        job.setUser(true);
+        job.schedule();
+    }
+}

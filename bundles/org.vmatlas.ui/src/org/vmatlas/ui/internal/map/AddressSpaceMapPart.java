@@ -1,0 +1,118 @@
+package org.vmatlas.ui.internal.map;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.vmatlas.model.AddressSpace;
+import org.vmatlas.model.Conflict;
+import org.vmatlas.model.Event;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.Region;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.UiRefresher;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+
+/**
+ * The main part: the current session's address space at the workbench's moment, with a header of
+ * totals and a legend. Model changes arrive on a background thread and are coalesced into one
+ * refresh; the part reads an immutable snapshot and hands it to the canvas.
+ */
+public class AddressSpaceMapPart {
+
+    /** How many recent events lend their conflicts to the map's marks. */
+    private static final int CONFLICT_WINDOW = 64;
+
+    @Inject
+    private RegionModelService models;
+
+    @Inject
+    private WorkbenchMoment moment;
+
+    @Inject
+    private ESelectionService selection;
+
+    private Label header;
+    private MapCanvas map;
+    private UiRefresher refresher;
+    private final ModelListener listener = change -> refresher.request();
+    private final Runnable momentListener = this::refresh;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        header = new Label(parent, SWT.NONE);
+        header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        new MapLegend(parent).control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        map = new MapCanvas(parent);
+        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        map.onSelection(region -> selection.setSelection(region));
+        refresher = new UiRefresher(parent.getDisplay(), this::refresh);
+        models.addListener(listener);
+        moment.addListener(momentListener);
+        refresh();
+    }
+
+    private void refresh() {
+        if (map.control().isDisposed()) {
+            return;
+        }
+        Session session = models.current();
+        if (session == null) {
+            header.setText(Messages.map_noSession);
+            map.show(List.of(), List.of(), List.of(), List.of());
+            return;
+        }
+        AddressSpace space = moment.space(session);
+        int index = moment.effectiveIndex(session);
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = Math.max(0, index - CONFLICT_WINDOW + 1); i <= index; i++) {
+            conflicts.addAll(session.timeline().event(i).conflicts());
+        }
+        List<Region> changed = index >= 0 ? session.timeline().event(index).added() : List.of();
+        map.show(space.regions(), conflicts, changed, space.duplicateGroups());
+        header.setText(NLS.bind(moment.isLive() ? Messages.map_header : Messages.map_headerPast, new Object[] {
+            session.name(), space.size(), RegionText.size(space.mappedBytes()), space.kernelMapCount(), index,
+            session.timeline().size() }));
+    }
+
+    @Inject
+    @Optional
+    public void selected(@Named(IServiceConstants.ACTIVE_SELECTION) Region region) {
+        if (map != null && region != null && !map.control().isDisposed()) {
+            map.setSelection(region);
+        }
+    }
+
+    /** The canvas, for export and tests. */
+    public MapCanvas map() {
+        return map;
+    }
+
+    @Focus
+    public void focus() {
+        map.control().setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        models.removeListener(listener);
+        moment.removeListener(momentListener);
+    }
+}

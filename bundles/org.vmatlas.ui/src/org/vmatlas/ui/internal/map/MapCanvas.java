@@ -1,0 +1,157 @@
+package org.vmatlas.ui.internal.map;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.vmatlas.model.Conflict;
+import org.vmatlas.model.Region;
+
+/**
+ * The address-space map widget: keeps the latest regions, renders a {@link MapFrame} off screen when
+ * they or the size change, and copies it in the paint listener. Interaction lives in
+ * {@link MapInteraction}; labels and arcs in {@link MapOverlay}.
+ */
+public final class MapCanvas {
+
+    private final Canvas canvas;
+    private final MapViewport viewport = new MapViewport();
+    private MapLayout layout = MapLayout.of(List.of());
+    private List<Conflict> conflicts = List.of();
+    private List<Region> flashing = List.of();
+    private List<List<Region>> duplicates = List.of();
+    private MapFrame frame;
+    private Image image;
+    private Region selected;
+    private Consumer<Region> selectionListener = region -> { };
+
+    public MapCanvas(Composite parent) {
+        canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        canvas.addPaintListener(event -> paint(event.gc));
+        canvas.addListener(SWT.Resize, event -> invalidate());
+        canvas.addListener(SWT.Dispose, event -> disposeImage());
+        new MapInteraction(this);
+    }
+
+    /** Shows new regions; {@code changed} flash until the next call. */
+    public void show(List<Region> regions, List<Conflict> newConflicts, List<Region> changed,
+            List<List<Region>> duplicateGroups) {
+        layout = MapLayout.of(regions);
+        conflicts = List.copyOf(newConflicts);
+        flashing = List.copyOf(changed);
+        duplicates = duplicateGroups;
+        if (selected != null) {
+            selected = layout.regionAt(selected.start());
+        }
+        invalidate();
+    }
+
+    public void invalidate() {
+        frame = null;
+        if (!canvas.isDisposed()) {
+            canvas.redraw();
+        }
+    }
+
+    /** The frame for the canvas's current size, rendered now if it is stale. */
+    public MapFrame frame() {
+        Rectangle area = canvas.getClientArea();
+        if (frame == null || frame.geometry().width() != area.width || frame.geometry().height() != area.height) {
+            frame = new MapFrame(layout, MapGeometry.forCanvas(area.width, area.height), viewport, conflicts, flashing);
+            disposeImage();
+        }
+        return frame;
+    }
+
+    /** Renders the map at any size without a window, for export and tests. */
+    public ImageData render(int width, int height) {
+        return toImageData(new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing));
+    }
+
+    static ImageData toImageData(MapFrame frame) {
+        MapGeometry geometry = frame.geometry();
+        ImageData data = new ImageData(geometry.width(), geometry.height(), 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        int[] pixels = frame.pixels();
+        for (int y = 0; y < geometry.height(); y++) {
+            data.setPixels(0, y, geometry.width(), pixels, y * geometry.width());
+        }
+        return data;
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = canvas.getClientArea();
+        if (area.width <= 0 || area.height <= 0) {
+            return;
+        }
+        MapFrame current = frame();
+        if (image == null) {
+            image = new Image(canvas.getDisplay(), toImageData(current));
+        }
+        gc.drawImage(image, 0, 0);
+        MapOverlay.draw(gc, current, duplicates, selected);
+    }
+
+    private void disposeImage() {
+        if (image != null) {
+            image.dispose();
+            image = null;
+        }
+    }
+
+    /** Draws the same picture as the canvas, overlay included, into an image the caller disposes. */
+    public Image snapshot(int width, int height) {
+        MapFrame offscreen = new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing);
+        Image result = new Image(canvas.getDisplay(), toImageData(offscreen));
+        GC gc = new GC(result);
+        try {
+            MapOverlay.draw(gc, offscreen, duplicates, selected);
+        } finally {
+            gc.dispose();
+        }
+        return result;
+    }
+
+    void select(Region region) {
+        selected = region;
+        canvas.redraw();
+        selectionListener.accept(region);
+    }
+
+    public void setSelection(Region region) {
+        selected = region;
+        canvas.redraw();
+    }
+
+    public void onSelection(Consumer<Region> listener) {
+        selectionListener = listener;
+    }
+
+    public MapViewport viewport() {
+        return viewport;
+    }
+
+    public MapLayout layout() {
+        return layout;
+    }
+
+    public List<Conflict> conflicts() {
+        return conflicts;
+    }
+
+    public Canvas control() {
+        return canvas;
+    }
+
+    /** SWT colours are plain values since 3.115: nothing to dispose. */
+    static Color color(int rgb) {
+        return new Color((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    }
+}

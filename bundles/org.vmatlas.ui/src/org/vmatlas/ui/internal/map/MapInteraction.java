@@ -1,0 +1,104 @@
+package org.vmatlas.ui.internal.map;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Event;
+import org.vmatlas.model.Region;
+
+/**
+ * Mouse and keyboard on the map: wheel or +/- to zoom around the pointer, drag or arrows to pan,
+ * double-click to zoom in four times, Home or 0 for the whole space, hover for a region's facts,
+ * click to select.
+ */
+final class MapInteraction {
+
+    private static final double WHEEL_ZOOM = 1.25;
+    private final MapCanvas map;
+    private final Canvas canvas;
+    private int dragStartX = -1;
+    private boolean dragged;
+
+    MapInteraction(MapCanvas map) {
+        this.map = map;
+        this.canvas = map.control();
+        canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
+        canvas.addListener(SWT.MouseDoubleClick, event -> zoomAt(event.x, event.y, 4));
+        canvas.addListener(SWT.MouseDown, event -> {
+            dragStartX = event.x;
+            dragged = false;
+        });
+        canvas.addListener(SWT.MouseMove, this::move);
+        canvas.addListener(SWT.MouseUp, this::up);
+        canvas.addListener(SWT.KeyDown, this::key);
+    }
+
+    private void wheel(Event event) {
+        zoomAt(event.x, event.y, event.count > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM);
+        event.doit = false;
+    }
+
+    private void zoomAt(int x, int y, double factor) {
+        MapFrame frame = map.frame();
+        int cell = frame.geometry().cellAt(x, y);
+        double anchor = cell < 0 ? 0.5 : (cell + 0.5) / frame.geometry().cells();
+        map.viewport().zoom(factor, anchor);
+        map.invalidate();
+    }
+
+    private void move(Event event) {
+        if ((event.stateMask & SWT.BUTTON1) != 0 && dragStartX >= 0) {
+            int dx = event.x - dragStartX;
+            if (Math.abs(dx) > 3) {
+                dragged = true;
+                map.viewport().pan(-(double) dx / map.frame().geometry().cells());
+                dragStartX = event.x;
+                map.invalidate();
+            }
+            return;
+        }
+        canvas.setToolTipText(describeAt(event.x, event.y));
+    }
+
+    private void up(Event event) {
+        if (!dragged && event.button == 1) {
+            Region region = regionAt(event.x, event.y);
+            map.select(region);
+        }
+        dragStartX = -1;
+    }
+
+    private void key(Event event) {
+        switch (event.keyCode) {
+            case '+', '=', SWT.KEYPAD_ADD -> map.viewport().zoom(2, 0.5);
+            case '-', SWT.KEYPAD_SUBTRACT -> map.viewport().zoom(0.5, 0.5);
+            case SWT.ARROW_LEFT -> map.viewport().pan(-0.1);
+            case SWT.ARROW_RIGHT -> map.viewport().pan(0.1);
+            case SWT.HOME, '0' -> map.viewport().reset();
+            default -> {
+                return;
+            }
+        }
+        map.invalidate();
+    }
+
+    private Region regionAt(int x, int y) {
+        MapFrame frame = map.frame();
+        long address = frame.addressOfCell(frame.geometry().cellAt(x, y));
+        return address < 0 ? null : frame.layout().regionAt(address);
+    }
+
+    private String describeAt(int x, int y) {
+        MapFrame frame = map.frame();
+        long address = frame.addressOfCell(frame.geometry().cellAt(x, y));
+        if (address < 0) {
+            return null;
+        }
+        MapLayout.Segment segment = frame.layout().segmentAtAddress(address);
+        if (segment != null && segment.isBreak()) {
+            return String.format("unmapped gap %x-%x (%s), compressed", segment.start(), segment.end(),
+                    RegionText.size(segment.end() - segment.start()));
+        }
+        Region region = frame.layout().regionAt(address);
+        return region == null ? String.format("%x: free", address) : RegionText.describe(region);
+    }
+}

@@ -1,0 +1,95 @@
+package org.vmatlas.ui.internal.map;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Path;
+import org.vmatlas.model.Region;
+
+/**
+ * The few things drawn with GC calls over the finished pixels: one address label per row, arcs
+ * between duplicate mappings, and the selection outline. Their number does not grow with the
+ * region count (one arc per duplicate pair, one label per row).
+ */
+final class MapOverlay {
+
+    private MapOverlay() {
+    }
+
+    static void draw(GC gc, MapFrame frame, List<List<Region>> duplicates, Region selected) {
+        gc.setAntialias(SWT.ON);
+        gc.setTextAntialias(SWT.ON);
+        drawRowLabels(gc, frame);
+        drawDuplicateArcs(gc, frame, duplicates);
+        if (selected != null) {
+            drawOutline(gc, frame, selected);
+        }
+    }
+
+    private static void drawRowLabels(GC gc, MapFrame frame) {
+        MapGeometry geometry = frame.geometry();
+        gc.setForeground(MapCanvas.color(MapColors.TEXT));
+        gc.setBackground(MapCanvas.color(MapColors.BACKGROUND));
+        for (int row = 0; row < geometry.rows(); row++) {
+            long address = frame.addressOfCell(row * geometry.columns());
+            if (address >= 0) {
+                int y = geometry.rowTop(row) + (geometry.bandHeight() - gc.getFontMetrics().getHeight()) / 2;
+                gc.drawText(String.format("%012x", address), 6, y, true);
+            }
+        }
+    }
+
+    private static void drawDuplicateArcs(GC gc, MapFrame frame, List<List<Region>> duplicates) {
+        gc.setForeground(MapCanvas.color(0x6A3D9A));
+        gc.setLineWidth(2);
+        for (List<Region> group : duplicates) {
+            for (int i = 1; i < group.size(); i++) {
+                int a = frame.cellOfAddress(group.getFirst().start());
+                int b = frame.cellOfAddress(group.get(i).start());
+                if (a >= 0 && b >= 0) {
+                    drawArc(gc, frame.geometry(), a, b);
+                }
+            }
+        }
+        gc.setLineWidth(1);
+    }
+
+    private static void drawArc(GC gc, MapGeometry geometry, int fromCell, int toCell) {
+        int x1 = geometry.cellX(fromCell);
+        int y1 = geometry.cellY(fromCell);
+        int x2 = geometry.cellX(toCell);
+        int y2 = geometry.cellY(toCell);
+        int lift = Math.max(14, Math.abs(x2 - x1) / 4);
+        Path path = new Path(gc.getDevice());
+        try {
+            path.moveTo(x1, y1);
+            path.cubicTo(x1, y1 - lift, x2, y2 - lift, x2, y2);
+            gc.drawPath(path);
+        } finally {
+            path.dispose();
+        }
+        gc.setBackground(MapCanvas.color(0x6A3D9A));
+        gc.fillOval(x1 - 3, y1 - 3, 7, 7);
+        gc.fillOval(x2 - 3, y2 - 3, 7, 7);
+    }
+
+    private static void drawOutline(GC gc, MapFrame frame, Region region) {
+        int first = frame.cellOfAddress(region.start());
+        int last = frame.cellOfAddress(region.end() - 1);
+        if (first < 0 || last < 0) {
+            return;
+        }
+        MapGeometry geometry = frame.geometry();
+        gc.setForeground(MapCanvas.color(0x101010));
+        gc.setLineWidth(2);
+        int columns = geometry.columns();
+        for (int row = first / columns; row <= last / columns; row++) {
+            int from = Math.max(first, row * columns);
+            int to = Math.min(last, row * columns + columns - 1);
+            gc.drawRectangle(geometry.cellX(from) - 1, geometry.rowTop(row) - 1,
+                    to - from + 2, geometry.bandHeight() + 1);
+        }
+        gc.setLineWidth(1);
+    }
+}

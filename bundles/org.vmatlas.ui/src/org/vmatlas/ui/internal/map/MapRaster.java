@@ -1,0 +1,89 @@
+package org.vmatlas.ui.internal.map;
+
+import java.util.List;
+
+import org.vmatlas.model.Region;
+
+/**
+ * Turns a layout's viewport into one class per cell, in one pass over the regions and the cells.
+ * <p>
+ * A cell covers {@code (viewEnd - viewStart) / cells} of the virtual axis. It shows the mapped class
+ * with the most bytes in it; only a cell without any mapped byte shows free (or break), so a single
+ * page in a gigabyte stays visible at every zoom.
+ */
+public final class MapRaster {
+
+    private MapRaster() {
+    }
+
+    public static byte[] classify(MapLayout layout, double viewStart, double viewEnd, int cells) {
+        byte[] classes = new byte[cells];
+        if (cells == 0 || viewEnd <= viewStart) {
+            return classes;
+        }
+        double cellLength = (viewEnd - viewStart) / cells;
+        double[] bestBytes = new double[cells];
+        for (MapLayout.Segment segment : layout.segments()) {
+            if (segment.isBreak()) {
+                mark(classes, bestBytes, viewStart, cellLength, segment.virtualStart(), segment.virtualEnd(),
+                        CellClass.BREAK, true);
+            }
+        }
+        List<Region> regions = layout.regions();
+        int regionIndex = firstVisible(layout, regions, viewStart);
+        for (int i = regionIndex; i < regions.size(); i++) {
+            Region region = regions.get(i);
+            double from = layout.virtualOf(region.start());
+            if (from >= viewEnd) {
+                break;
+            }
+            double to = from + (region.end() - region.start()) * scaleAt(layout, region.start());
+            mark(classes, bestBytes, viewStart, cellLength, from, to, CellClass.of(region), false);
+        }
+        return classes;
+    }
+
+    /** Bytes of the axis per byte of address at an address: 1 inside islands. */
+    private static double scaleAt(MapLayout layout, long address) {
+        MapLayout.Segment segment = layout.segmentAtAddress(address);
+        return segment == null ? 1 : segment.virtualLength() / (segment.end() - segment.start());
+    }
+
+    private static int firstVisible(MapLayout layout, List<Region> regions, double viewStart) {
+        long address = layout.addressAt(Math.max(0, viewStart));
+        int lo = 0;
+        int hi = regions.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (regions.get(mid).end() <= address) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void mark(byte[] classes, double[] bestBytes, double viewStart, double cellLength,
+            double from, double to, byte code, boolean background) {
+        double a = Math.max(from, viewStart);
+        double b = Math.min(to, viewStart + cellLength * classes.length);
+        if (b <= a) {
+            return;
+        }
+        int firstCell = (int) ((a - viewStart) / cellLength);
+        int lastCell = Math.min(classes.length - 1, (int) Math.ceil((b - viewStart) / cellLength) - 1);
+        for (int cell = firstCell; cell <= lastCell; cell++) {
+            double cellStart = viewStart + cell * cellLength;
+            double covered = Math.min(b, cellStart + cellLength) - Math.max(a, cellStart);
+            if (background) {
+                if (classes[cell] == CellClass.FREE) {
+                    classes[cell] = code;
+                }
+            } else if (covered > bestBytes[cell] || !CellClass.isMapped(classes[cell])) {
+                bestBytes[cell] = covered;
+                classes[cell] = code;
+            }
+        }
+    }
+}
