@@ -25,8 +25,7 @@ final class ObservedMappings {
                 core.unmap(previousEnd, m.start());
             }
             int attr = Attrs.intern(attrOf(m));
-            int i = core.find(m.start());
-            if (i < 0 || core.start(i) != m.start() || core.end(i) != m.end() || core.attr(i) != attr) {
+            if (!core.holds(m.start(), m.end(), attr)) {
                 core.map(m.start(), m.end(), attr);
             }
             previousEnd = m.end();

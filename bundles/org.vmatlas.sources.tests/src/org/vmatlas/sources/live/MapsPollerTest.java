@@ -45,7 +45,7 @@ class MapsPollerTest {
         return new ProcessBuilder("/usr/bin/python3", "-c", script).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    private static final class Recorder implements SnapshotSink {
+    private static class Recorder implements SnapshotSink {
         final List<MapsSnapshot> seen = new CopyOnWriteArrayList<>();
         final CountDownLatch end = new CountDownLatch(1);
         volatile ProcFailure failure;
@@ -126,6 +126,27 @@ class MapsPollerTest {
             assertNotNull(sink.seen.getFirst());
             assertEquals(null, poller.endedBy());
             poller.stop();
+        } finally {
+            child.destroy();
+            child.waitFor();
+        }
+    }
+
+    @Test
+    void aSinkThatThrowsEndsThePollingWithAMessage() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            Recorder sink = new Recorder() {
+                @Override
+                public void snapshot(MapsSnapshot snapshot) {
+                    throw new IllegalArgumentException("mappings overlap");
+                }
+            };
+            MapsPoller poller = new MapsPoller(child.pid(), Duration.ofMillis(10), sink).start();
+            assertTrue(sink.end.await(10, TimeUnit.SECONDS));
+            assertEquals("polling of process " + child.pid() + " stopped: its snapshot was rejected: mappings overlap",
+                    sink.failure.message());
+            assertFalse(poller.running());
         } finally {
             child.destroy();
             child.waitFor();

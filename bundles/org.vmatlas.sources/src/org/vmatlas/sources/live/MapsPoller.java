@@ -82,7 +82,15 @@ public final class MapsPoller implements AutoCloseable {
         if (!snapshot.mappings().equals(previous)) {
             previous = snapshot.mappings();
             delivered.incrementAndGet();
-            sink.snapshot(snapshot);
+            try {
+                sink.snapshot(snapshot);
+            } catch (RuntimeException e) {
+                // a scheduled task that throws is silently never run again: end visibly instead
+                ended = new ProcFailure(ProcFailure.Kind.IO, pid,
+                        "polling of process " + pid + " stopped: its snapshot was rejected: " + e.getMessage());
+                executor.shutdown();
+                sink.ended(ended);
+            }
         }
     }
 

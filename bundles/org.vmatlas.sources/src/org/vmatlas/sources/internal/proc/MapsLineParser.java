@@ -3,6 +3,7 @@ package org.vmatlas.sources.internal.proc;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.vmatlas.sources.internal.text.Bytes;
 import org.vmatlas.syscall.Mapping;
 import org.vmatlas.syscall.Prot;
 
@@ -34,10 +35,7 @@ public final class MapsLineParser {
 
     /** Parses the line at {@code pos} (ending at a newline or {@code limit}); {@code null} if malformed. */
     public Mapping parse(byte[] b, int pos, int limit) {
-        int eol = pos;
-        while (eol < limit && b[eol] != '\n') {
-            eol++;
-        }
+        int eol = Bytes.lineEnd(b, pos, limit);
         next = eol + 1;
         error = null;
         int p = pos;
@@ -137,12 +135,6 @@ public final class MapsLineParser {
     }
 
     private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        return Bytes.HEX[c & 0xff];
     }
 }

@@ -1,6 +1,8 @@
 package org.vmatlas.sources.internal.proc;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -13,8 +15,9 @@ import org.vmatlas.sources.proc.ProcFailure;
 
 /**
  * Reads a whole {@code /proc} file into a reused byte array. {@code /proc} files report size 0, so
- * the file is read until end of file into a direct buffer that grows and stays (one large read per
- * call, no allocation once warm: the kernel's own cost is the floor we measure against).
+ * the file is read until end of file into a buffer that grows and stays (no allocation once warm: the
+ * kernel's own cost is the floor we measure against): through {@code read(2)} downcalls where native
+ * access is allowed (see {@link NativeRead} for why), else through a {@code FileChannel}.
  * Not thread-safe: one per reading thread.
  */
 public final class ProcFile {
@@ -24,6 +27,8 @@ public final class ProcFile {
     private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL);
     private byte[] bytes = new byte[INITIAL];
     private int length;
+    private NativeRead fast;
+    private boolean nativeTried;
 
     /** The bytes of the last file read; valid up to {@link #length()}. */
     public byte[] bytes() {
@@ -41,6 +46,22 @@ public final class ProcFile {
      */
     public ProcFailure read(Path path, long pid, String what) {
         length = 0;
+        NativeRead fast = nativeRead();
+        if (fast != null) {
+            long n = fast.readAll(path.toString());
+            if (n < 0) {
+                return failure(errnoException(-n, path), path, pid, what);
+            }
+            if (n > Integer.MAX_VALUE - 8) {
+                return new ProcFailure(ProcFailure.Kind.IO, pid, path + " is larger than 2 GB");
+            }
+            length = (int) n;
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            MemorySegment.copy(fast.buffer(), ValueLayout.JAVA_BYTE, 0, bytes, 0, length);
+            return null;
+        }
         buffer.clear();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             while (channel.read(buffer) >= 0) {
@@ -61,6 +82,29 @@ public final class ProcFile {
         }
         buffer.get(bytes, 0, length);
         return null;
+    }
+
+    /** The downcall reader, or {@code null} where native access is not allowed (then FileChannel reads). */
+    private NativeRead nativeRead() {
+        if (!nativeTried) {
+            nativeTried = true;
+            try {
+                fast = new NativeRead();
+            } catch (RuntimeException | LinkageError e) {
+                fast = null;
+            }
+        }
+        return fast;
+    }
+
+    /** The exception {@link #failure} understands for a read's errno. */
+    private static IOException errnoException(long errno, Path path) {
+        return switch ((int) errno) {
+            case 2 -> new java.nio.file.NoSuchFileException(path.toString());
+            case 3 -> new IOException("No such process");
+            case 1, 13 -> new AccessDeniedException(path.toString());
+            default -> new IOException("errno " + errno);
+        };
     }
 
     /** Turns the error of reading {@code path} into a sentence the user can act on. */

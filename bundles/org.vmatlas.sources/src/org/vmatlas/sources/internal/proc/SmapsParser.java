@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.vmatlas.sources.ParseProblem;
+import org.vmatlas.sources.internal.text.Bytes;
 import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.SmapsEntry;
 import org.vmatlas.syscall.Mapping;
@@ -31,6 +32,19 @@ public final class SmapsParser {
         bytes("Size"), bytes("Rss"), bytes("Pss"), bytes("Shared_Clean"), bytes("Shared_Dirty"),
         bytes("Private_Clean"), bytes("Private_Dirty"), bytes("Swap"), bytes("AnonHugePages") };
     private static final byte[] THP = bytes("THPeligible");
+    private static final int THP_KEY = NAMES.length;
+
+    /** Which of the wanted keys a key of this first letter and length can be (checked in full after); -1 for none. */
+    private static int candidate(byte first, int length) {
+        return switch (first) {
+            case 'S' -> length == 4 ? -2 : length == 12 ? -3 : -1;
+            case 'R' -> length == 3 ? Key.RSS.ordinal() : -1;
+            case 'P' -> length == 3 ? Key.PSS.ordinal() : length == 13 ? -4 : -1;
+            case 'A' -> length == 13 ? Key.ANON_HUGE.ordinal() : -1;
+            case 'T' -> length == 11 ? THP_KEY : -1;
+            default -> -1;
+        };
+    }
 
     public void parse(byte[] b, int length, String file, List<SmapsEntry> out, List<ParseProblem> problems) {
         int pos = 0;
@@ -58,10 +72,7 @@ public final class SmapsParser {
                 pos = header.next();
                 continue;
             }
-            int eol = pos;
-            while (eol < length && b[eol] != '\n') {
-                eol++;
-            }
+            int eol = Bytes.lineEnd(b, pos, length);
             if (!skipping) {
                 String reason = field(b, pos, eol);
                 if (reason != null) {
@@ -97,21 +108,22 @@ public final class SmapsParser {
         if (colon == eol) {
             return "no ':' after the field name";
         }
+        int keyLength = colon - pos;
+        int k = candidate(b[pos], keyLength);
+        if (k == -2) {
+            k = b[pos + 1] == 'i' ? Key.SIZE.ordinal() : Key.SWAP.ordinal();
+        } else if (k == -3) {
+            k = b[pos + 7] == 'C' ? Key.SHARED_CLEAN.ordinal() : Key.SHARED_DIRTY.ordinal();
+        } else if (k == -4) {
+            k = b[pos + 8] == 'C' ? Key.PRIVATE_CLEAN.ordinal() : Key.PRIVATE_DIRTY.ordinal();
+        }
+        if (k < 0 || !java.util.Arrays.equals(b, pos, colon, k == THP_KEY ? THP : NAMES[k], 0, keyLength)) {
+            return null;
+        }
+        boolean isThp = k == THP_KEY;
         int p = colon + 1;
         while (p < eol && b[p] == ' ') {
             p++;
-        }
-        int keyLength = colon - pos;
-        Key key = null;
-        for (int k = 0; k < NAMES.length; k++) {
-            if (NAMES[k].length == keyLength && java.util.Arrays.equals(b, pos, colon, NAMES[k], 0, keyLength)) {
-                key = Key.values()[k];
-                break;
-            }
-        }
-        boolean isThp = key == null && keyLength == THP.length && java.util.Arrays.equals(b, pos, colon, THP, 0, keyLength);
-        if (key == null && !isThp) {
-            return null;
         }
         long value = 0;
         int digits = 0;
@@ -124,7 +136,7 @@ public final class SmapsParser {
         if (isThp) {
             thp = value != 0;
         } else {
-            values[key.ordinal()] = value * 1024;
+            values[k] = value * 1024;
         }
         return null;
     }

@@ -38,6 +38,7 @@ public class AddressSpaceMapPart {
 
     /** How many recent events lend their conflicts to the map's marks. */
     private static final int CONFLICT_WINDOW = 64;
+    private static final int FLASH_MILLIS = 700;
 
     @Inject
     private RegionModelService models;
@@ -49,6 +50,8 @@ public class AddressSpaceMapPart {
     private ESelectionService selection;
 
     private Label header;
+    private int lastFlashed = -1;
+    private Session shownSession;
     private MapCanvas map;
     private UiRefresher refresher;
     private final ModelListener listener = change -> refresher.request();
@@ -74,6 +77,10 @@ public class AddressSpaceMapPart {
             return;
         }
         Session session = models.current();
+        if (session != shownSession) {
+            shownSession = session;
+            lastFlashed = -1;
+        }
         if (session == null) {
             header.setText(Messages.map_noSession);
             map.show(List.of(), List.of(), List.of(), List.of());
@@ -85,7 +92,13 @@ public class AddressSpaceMapPart {
         for (int i = Math.max(0, index - CONFLICT_WINDOW + 1); i <= index; i++) {
             conflicts.addAll(session.timeline().event(i).conflicts());
         }
-        List<Region> changed = index >= 0 ? session.timeline().event(index).added() : List.of();
+        // Only a new event flashes, and only for a moment.
+        boolean fresh = moment.isLive() && index > lastFlashed;
+        List<Region> changed = fresh && index >= 0 ? session.timeline().event(index).added() : List.of();
+        if (fresh) {
+            lastFlashed = index;
+            map.control().getDisplay().timerExec(FLASH_MILLIS, map::clearFlash);
+        }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
         header.setText(NLS.bind(moment.isLive() ? Messages.map_header : Messages.map_headerPast, new Object[] {
             session.name(), space.size(), RegionText.size(space.mappedBytes()), space.kernelMapCount(), index,

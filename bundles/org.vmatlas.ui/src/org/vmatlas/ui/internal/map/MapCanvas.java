@@ -54,6 +54,14 @@ public final class MapCanvas {
         invalidate();
     }
 
+    /** Stops the flash of the last change, keeping everything else. */
+    public void clearFlash() {
+        if (!flashing.isEmpty()) {
+            flashing = List.of();
+            invalidate();
+        }
+    }
+
     public void invalidate() {
         frame = null;
         if (!canvas.isDisposed()) {

@@ -38,7 +38,8 @@ public final class MapLayout {
             mapped += region.end() - region.start();
         }
         long threshold = Math.max(minimumBreak, mapped / 16);
-        double breakLength = Math.max(4096, mapped / 60.0);
+        // Wide enough to be seen as a cut (about 3% of the axis each), whatever the gap hid.
+        double breakLength = Math.max(4096, mapped / 32.0);
         double cursor = 0;
         int first = 0;
         for (int i = 1; i <= regions.size(); i++) {

@@ -46,6 +46,7 @@ final class MapLegend {
                     event.gc.drawLine(x, 16, x + 14, 2);
                 }
             }
+            event.gc.setForeground(swatch.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
             event.gc.drawText(text, 20, 1, true);
         });
     }

@@ -32,8 +32,8 @@ final class MapOverlay {
         gc.setForeground(MapCanvas.color(MapColors.TEXT));
         gc.setBackground(MapCanvas.color(MapColors.BACKGROUND));
         for (int row = 0; row < geometry.rows(); row++) {
-            long address = frame.addressOfCell(row * geometry.columns());
-            if (address >= 0) {
+            long address = frame.addressOfCell(row * geometry.columns()) & ~0xFFFL;
+            if (address > 0) {
                 int y = geometry.rowTop(row) + (geometry.bandHeight() - gc.getFontMetrics().getHeight()) / 2;
                 gc.drawText(String.format("%012x", address), 6, y, true);
             }

@@ -48,9 +48,10 @@ public final class MapPainter {
             return MapColors.FLASH;
         }
         if (code == CellClass.BREAK) {
-            // A zigzag says "a gap was cut out here".
-            int phase = Math.floorMod(bandY - x * 2, 8);
-            return phase < 2 ? MapColors.BREAK_MARK : MapColors.BREAK;
+            // Sparse steep strokes on the background: "a gap was cut out here", unlike the dense
+            // hatching of reserved pages.
+            int phase = Math.floorMod(bandY + x * 3, 12);
+            return phase < 2 ? MapColors.BREAK_MARK : MapColors.BACKGROUND;
         }
         int base = MapColors.ofClass(code);
         if (CellClass.isMapped(code) && CellClass.prot(code) == 0 && Math.floorMod(x + bandY, 6) < 2) {

@@ -1,15 +1,11 @@
-package org.vmatlas.syscall.contract;
+package org.vmatlas.syscall;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.vmatlas.syscall.AddressRange;
-import org.vmatlas.syscall.Kernel;
-import org.vmatlas.syscall.Mapping;
-import org.vmatlas.syscall.NativeKernel;
-import org.vmatlas.syscall.Sandbox;
+import org.vmatlas.syscall.contract.KernelContractTest;
 import org.vmatlas.syscall.internal.ProcMaps;
 
 /** The contract against the real Linux kernel; the truth is {@code /proc/self/maps}. */

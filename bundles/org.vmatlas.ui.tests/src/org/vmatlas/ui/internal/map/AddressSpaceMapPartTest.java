@@ -1,0 +1,93 @@
+package org.vmatlas.ui.internal.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vmatlas.model.Call;
+import org.vmatlas.model.Region;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.model.sim.Personality;
+import org.vmatlas.syscall.MapFlags;
+import org.vmatlas.syscall.Prot;
+import org.vmatlas.ui.internal.UiTestSupport;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+
+/**
+ * The map part in a real Shell, fed by the real DS service: after calls on a simulated kernel, the
+ * pixels where a region is drawn carry its protection's colour, and a conflict is marked in red.
+ */
+class AddressSpaceMapPartTest {
+
+    private static final long MIB = 1L << 20;
+    private static final long BASE = 0x200000000L;
+    private Display display;
+    private Shell shell;
+    private RegionModelService models;
+    private Session session;
+
+    @BeforeEach
+    void open() throws InterruptedException {
+        display = Display.getDefault();
+        shell = new Shell(display);
+        shell.setLayout(new FillLayout());
+        shell.setSize(1200, 600);
+        models = UiTestSupport.modelService();
+        session = models.openSession("map part test", Personality.LINUX.newKernel());
+        models.setCurrent(session);
+    }
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+        models.close(session);
+    }
+
+    @Test
+    void regionsAreDrawnInTheirProtectionColours() throws Exception {
+        int fixed = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED;
+        session.apply(new Call.Mmap(BASE, 8 * MIB, Prot.RW, fixed, -1, 0, "data"));
+        session.apply(new Call.Mprotect(BASE + 2 * MIB, 2 * MIB, Prot.READ));
+        session.apply(new Call.Mmap(BASE + 16 * MIB, 4 * MIB, Prot.RX, fixed, -1, 0, "code"));
+        session.apply(new Call.Mmap(BASE + 6 * MIB, MIB, Prot.NONE, fixed, -1, 0, "clobber"));
+
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        UiTestSupport.waitUntil(display, () -> map.layout().regions().size() == 6, 5000, "the map to show 6 regions");
+
+        Image image = map.snapshot(1200, 500);
+        try {
+            ImageData data = image.getImageData();
+            MapFrame frame = new MapFrame(map.layout(), MapGeometry.forCanvas(1200, 500), map.viewport(),
+                    map.conflicts(), java.util.List.of());
+            assertColourAt(data, frame, BASE + MIB, Prot.RW);
+            assertColourAt(data, frame, BASE + 3 * MIB, Prot.READ);
+            assertColourAt(data, frame, BASE + 18 * MIB, Prot.RX);
+            int conflictCell = frame.cellOfAddress(BASE + 6 * MIB + MIB / 2);
+            assertEquals(MapColors.CONFLICT, UiTestSupport.rgb(data, frame.geometry().cellX(conflictCell),
+                    frame.geometry().cellY(conflictCell) + 1), "MAP_FIXED over live pages is marked");
+            UiTestSupport.saveScreenshot(data, "map-part.png");
+        } finally {
+            image.dispose();
+        }
+    }
+
+    private static void assertColourAt(ImageData data, MapFrame frame, long address, int prot) {
+        Region region = frame.layout().regionAt(address);
+        assertTrue(region != null && region.prot() == prot, "the model has " + region + " at 0x" + Long.toHexString(address));
+        int cell = frame.cellOfAddress(address);
+        int x = frame.geometry().cellX(cell);
+        int y = frame.geometry().cellY(cell) + frame.geometry().bandHeight() / 2;
+        assertEquals(Integer.toHexString(MapColors.ofProt(prot)), Integer.toHexString(UiTestSupport.rgb(data, x, y)),
+                "colour at 0x" + Long.toHexString(address) + " (cell " + cell + ", " + x + "," + y + ")");
+    }
+}

@@ -1,0 +1,72 @@
+package org.vmatlas.ui.internal.handlers;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.BusyIndicator;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.export.DataExport;
+
+/**
+ * File > Export data (Ctrl+Shift+E): the regions at the workbench's moment or all events of the current
+ * session, as CSV or JSON; the dialog's file type chooses which.
+ */
+public class ExportDataHandler {
+
+    @CanExecute
+    public boolean canExecute(RegionModelService models) {
+        return models.current() != null;
+    }
+
+    @Execute
+    public void execute(RegionModelService models, WorkbenchMoment moment, Shell shell) {
+        Session session = models.current();
+        if (session == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
+        dialog.setText(Messages.exportData_title);
+        dialog.setFilterExtensions(Arrays.stream(DataExport.values()).map(DataExport::filter).toArray(String[]::new));
+        dialog.setFilterNames(Arrays.stream(DataExport.values()).map(DataExport::label).toArray(String[]::new));
+        dialog.setFileName("vmatlas-regions.csv");
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        DataExport export = DataExport.values()[Math.max(0, dialog.getFilterIndex())];
+        try {
+            BusyIndicator.showWhile(shell.getDisplay(), () -> {
+                try {
+                    write(export, session, moment, Path.of(file));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            MessageDialog.openError(shell, Messages.exportData_title, NLS.bind(Messages.export_failed, file, reason));
+        }
+    }
+
+    /** Writes one export of {@code session} at the moment to {@code file}, in UTF-8. */
+    public static void write(DataExport export, Session session, WorkbenchMoment moment, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            export.write(moment.space(session), session.timeline(), out);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.vmatlas.ui.internal.handlers;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.vmatlas.model.AddressSpace;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.export.MapSvg;
+import org.vmatlas.ui.internal.map.AddressSpaceMapPart;
+import org.vmatlas.ui.internal.map.MapFrame;
+import org.vmatlas.ui.internal.map.MapGeometry;
+import org.vmatlas.ui.internal.map.MapLayout;
+import org.vmatlas.ui.internal.map.MapViewport;
+
+/**
+ * File > Export map as SVG: the address space at the workbench's moment, drawn as the map part shows it (its
+ * size and zoom when it is open, 1200 by 600 and the whole space otherwise).
+ */
+public class ExportSvgHandler {
+
+    @CanExecute
+    public boolean canExecute(RegionModelService models) {
+        return models.current() != null;
+    }
+
+    @Execute
+    public void execute(RegionModelService models, WorkbenchMoment moment, EPartService parts, Shell shell) {
+        Session session = models.current();
+        if (session == null) {
+            return;
+        }
+        FileDialog dialog = new FileDialog(shell, SWT.SAVE);
+        dialog.setText(Messages.exportSvg_title);
+        dialog.setFilterExtensions(new String[] { "*.svg" });
+        dialog.setFileName("vmatlas-map.svg");
+        dialog.setOverwrite(true);
+        String file = dialog.open();
+        if (file == null) {
+            return;
+        }
+        MPart part = parts.findPart(ExportMapHandler.MAP_PART);
+        AddressSpaceMapPart map = part != null && part.getObject() instanceof AddressSpaceMapPart open ? open : null;
+        try {
+            write(moment.space(session), map, Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            MessageDialog.openError(shell, Messages.exportSvg_title, NLS.bind(Messages.export_failed, file, e.getMessage()));
+        }
+    }
+
+    /** Writes the SVG of {@code space}, following the open map part's size and zoom when {@code map} is given. */
+    public static void write(AddressSpace space, AddressSpaceMapPart map, Path file) throws IOException {
+        MapViewport viewport = map != null ? map.map().viewport() : new MapViewport();
+        Point size = map != null ? map.map().control().getSize() : new Point(0, 0);
+        MapGeometry geometry = MapGeometry.forCanvas(Math.max(size.x, 1200), Math.max(size.y, 600));
+        MapFrame frame = new MapFrame(MapLayout.of(space.regions()), geometry, viewport, List.of(), List.of());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            MapSvg.write(frame, space.duplicateGroups(), out);
+        }
+    }
+}

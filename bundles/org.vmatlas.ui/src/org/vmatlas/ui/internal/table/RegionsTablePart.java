@@ -1,0 +1,175 @@
+package org.vmatlas.ui.internal.table;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.Region;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.UiRefresher;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.map.RegionText;
+import org.vmatlas.ui.internal.ops.AddressParser;
+
+/**
+ * The regions at the workbench's moment in a virtual table, with a permission filter, an address look-up
+ * and selection totals. The selection is shared with the map through the selection service.
+ */
+public class RegionsTablePart {
+
+    @Inject
+    private RegionModelService models;
+
+    @Inject
+    private WorkbenchMoment moment;
+
+    @Inject
+    @Optional
+    private ESelectionService selection;
+
+    private Text filter;
+    private Text lookup;
+    private Label problem;
+    private Label footer;
+    private RegionsTable table;
+    private UiRefresher refresher;
+    private final ModelListener listener = change -> refresher.request();
+    private final Runnable momentListener = this::refresh;
+
+    public RegionsTablePart() {
+    }
+
+    /** For tests outside the workbench: what injection would give. */
+    RegionsTablePart(RegionModelService models, WorkbenchMoment moment) {
+        this.models = models;
+        this.moment = moment;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(4, false));
+        new Label(parent, SWT.NONE).setText(Messages.table_filter);
+        filter = new Text(parent, SWT.BORDER | SWT.SEARCH);
+        filter.setMessage(Messages.table_filterHint);
+        filter.setToolTipText(Messages.table_filterTip);
+        filter.setLayoutData(new GridData(90, SWT.DEFAULT));
+        filter.addListener(SWT.Modify, event -> applyFilter());
+        new Label(parent, SWT.NONE).setText(Messages.table_lookup);
+        lookup = new Text(parent, SWT.BORDER | SWT.SEARCH);
+        lookup.setMessage(Messages.table_lookupHint);
+        lookup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        lookup.addListener(SWT.DefaultSelection, event -> lookUp());
+        problem = new Label(parent, SWT.NONE);
+        problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        table = new RegionsTable(parent, this::selectionChanged);
+        table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        footer = new Label(parent, SWT.NONE);
+        footer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        refresher = new UiRefresher(parent.getDisplay(), this::refresh);
+        models.addListener(listener);
+        moment.addListener(momentListener);
+        refresh();
+    }
+
+    void refresh() {
+        if (table.control().isDisposed()) {
+            return;
+        }
+        Session session = models.current();
+        table.show(session == null ? null : moment.space(session));
+        updateFooter();
+    }
+
+    private void applyFilter() {
+        try {
+            table.filter(ProtPattern.parse(filter.getText()));
+            problem.setText("");
+        } catch (IllegalArgumentException e) {
+            problem.setText(e.getMessage());
+        }
+        updateFooter();
+    }
+
+    /** Selects and reveals the region holding the address typed in the look-up field. */
+    void lookUp() {
+        Session session = models.current();
+        try {
+            long address = AddressParser.forKernel(session == null ? null : session.kernel())
+                    .parse(lookup.getText(), Messages.table_lookup);
+            problem.setText(table.reveal(address) ? "" : NLS.bind(Messages.table_notMapped, Long.toHexString(address)));
+        } catch (IllegalArgumentException e) {
+            problem.setText(e.getMessage());
+        }
+        updateFooter();
+    }
+
+    private void selectionChanged(Region first) {
+        updateFooter();
+        if (selection != null && first != null) {
+            selection.setSelection(first);
+        }
+    }
+
+    private void updateFooter() {
+        int[] rows = table.control().getSelectionIndices();
+        footer.setText(NLS.bind(Messages.table_footer, new Object[] { table.rows().size(), table.rows().regionCount(),
+            rows.length, RegionText.size(table.rows().bytes(rows)) }));
+    }
+
+    @Inject
+    @Optional
+    public void selected(@Named(IServiceConstants.ACTIVE_SELECTION) Region region) {
+        if (table != null && region != null && !table.control().isDisposed()) {
+            table.reveal(region.start());
+            updateFooter();
+        }
+    }
+
+    /** The widgets, for tests. */
+    RegionsTable table() {
+        return table;
+    }
+
+    Text filterField() {
+        return filter;
+    }
+
+    Text lookupField() {
+        return lookup;
+    }
+
+    String problemText() {
+        return problem.getText();
+    }
+
+    String footerText() {
+        return footer.getText();
+    }
+
+    @Focus
+    public void focus() {
+        table.control().setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        models.removeListener(listener);
+        moment.removeListener(momentListener);
+    }
+}
