@@ -54,12 +54,23 @@ final class ConflictDetector {
         }
     }
 
+    /**
+     * The conflict a failed or refused call raises, derived from the call and its answer whenever an event
+     * is read (the timeline does not store it: a tenth of a large timeline's memory went to these messages).
+     */
+    static Conflict failure(Call call, SysResult result) {
+        if (!(result instanceof SysResult.Err err)) {
+            return null;
+        }
+        return new Conflict(err.refused() ? ConflictKind.REFUSED : ConflictKind.CALL_FAILED, 0, 0,
+                call.describe() + (err.refused() ? " refused by the sandbox: " + err.detail()
+                        : " failed: " + err.errno().name() + " (" + (err.detail() != null ? err.detail()
+                                : err.errno().message()) + ")"));
+    }
+
+    /** Conflicts of a successful answer; a failure's own conflict comes from {@link #failure}. */
     void after(VmaCore core, Call call, Call raw, SysResult result, List<Conflict> out) {
-        if (result instanceof SysResult.Err err) {
-            out.add(new Conflict(err.refused() ? ConflictKind.REFUSED : ConflictKind.CALL_FAILED, 0, 0,
-                    call.describe() + (err.refused() ? " refused by the sandbox: " + err.detail()
-                            : " failed: " + err.errno().name() + " (" + (err.detail() != null ? err.detail()
-                                    : err.errno().message()) + ")")));
+        if (!result.isOk()) {
             return;
         }
         long[] range = changedRange(raw != null ? raw : call, result);

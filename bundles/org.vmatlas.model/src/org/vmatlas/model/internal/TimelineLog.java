@@ -24,7 +24,8 @@ import org.vmatlas.syscall.SysResult;
  */
 public final class TimelineLog implements DiffSink {
 
-    public static final int INTERVAL = 2048;
+    public static final int INTERVAL = 1024;
+    private static final SysResult OK_ZERO = SysResult.ok(0);
 
     private int size;
     private long[] times = new long[1024];
@@ -98,7 +99,7 @@ public final class TimelineLog implements DiffSink {
         times[size] = time;
         sourceIds[size] = sourceId(source);
         calls[size] = call;
-        results[size] = result;
+        results[size] = result instanceof SysResult.Ok(long value) && value == 0 ? OK_ZERO : result;
         conflicts[size] = found.isEmpty() ? null : List.copyOf(found);
         size++;
         firstChunk[size] = chunks;
@@ -125,36 +126,71 @@ public final class TimelineLog implements DiffSink {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("event " + index + " of " + size);
         }
-        Set<String> olds = new HashSet<>();
-        Set<String> news = new HashSet<>();
-        List<Region> removed = new ArrayList<>();
-        List<Region> added = new ArrayList<>();
-        for (int c = firstChunk[index]; c < firstChunk[index + 1]; c++) {
-            for (int k = firstEntry[c]; k < firstEntry[c] + oldCounts[c]; k++) {
-                olds.add(key(k));
-            }
-            for (int k = firstEntry[c] + oldCounts[c]; k < firstEntry[c + 1]; k++) {
-                news.add(key(k));
-            }
-        }
+        int[] olds = new int[8];
+        int[] news = new int[8];
+        int no = 0;
+        int nn = 0;
         for (int c = firstChunk[index]; c < firstChunk[index + 1]; c++) {
             for (int k = firstEntry[c]; k < firstEntry[c + 1]; k++) {
-                boolean old = k < firstEntry[c] + oldCounts[c];
-                String key = key(k);
-                if (old && !news.contains(key) && olds.remove(key)) {
-                    removed.add(Snapshot.region(es[k], ee[k], ea[k]));
-                } else if (!old && !olds.contains(key) && news.remove(key)) {
-                    added.add(Snapshot.region(es[k], ee[k], ea[k]));
+                if (k < firstEntry[c] + oldCounts[c]) {
+                    olds = put(olds, no++, k);
+                } else {
+                    news = put(news, nn++, k);
                 }
             }
         }
+        List<Region> removed = netOf(olds, no, news, nn);
+        List<Region> added = netOf(news, nn, olds, no);
         List<Conflict> found = conflicts[index] == null ? List.of() : (List<Conflict>) conflicts[index];
+        Conflict failure = calls[index] == null ? null : ConflictDetector.failure(calls[index], results[index]);
+        if (failure != null) {
+            List<Conflict> all = new ArrayList<>(found.size() + 1);
+            all.add(failure);
+            all.addAll(found);
+            found = all;
+        }
         return new Event(index, times[index], sources.get(sourceIds[index]), calls[index], results[index], removed,
                 added, found);
     }
 
-    private String key(int k) {
-        return es[k] + "-" + ee[k] + ":" + ea[k];
+    private static int[] put(int[] array, int at, int value) {
+        int[] out = at == array.length ? Arrays.copyOf(array, at * 2) : array;
+        out[at] = value;
+        return out;
+    }
+
+    /**
+     * Entries of {@code mine} that no entry of {@code other} equals: an entry that one chunk of an event
+     * added and a later chunk removed again is no change of the event.
+     */
+    private List<Region> netOf(int[] mine, int count, int[] other, int otherCount) {
+        List<Region> out = new ArrayList<>();
+        Set<Key> others = null;
+        if (otherCount > 16) {
+            others = new HashSet<>();
+            for (int j = 0; j < otherCount; j++) {
+                others.add(new Key(es[other[j]], ee[other[j]], ea[other[j]]));
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int k = mine[i];
+            boolean matched = false;
+            if (others != null) {
+                matched = others.contains(new Key(es[k], ee[k], ea[k]));
+            } else {
+                for (int j = 0; j < otherCount && !matched; j++) {
+                    int m = other[j];
+                    matched = es[m] == es[k] && ee[m] == ee[k] && ea[m] == ea[k];
+                }
+            }
+            if (!matched) {
+                out.add(Snapshot.region(es[k], ee[k], ea[k]));
+            }
+        }
+        return out;
+    }
+
+    private record Key(long start, long end, int attr) {
     }
 
     /** The space after the first {@code applied} events; {@code live} is the core after all of them. */

@@ -39,8 +39,9 @@ class NotPermittedTest {
         String classPath = String.join(File.pathSeparator, location(NotPermittedTest.class), location(ProcReader.class),
                 location(org.vmatlas.syscall.Mapping.class));
         List<String> command = List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                java, "-cp", classPath, NotPermittedTest.class.getName(), Long.toString(target));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).directory(new File("/")).start();
+                java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, NotPermittedTest.class.getName(), Long.toString(target));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .directory(new File("/")).start();
         String out = new String(child.getInputStream().readAllBytes()).strip();
         assertEquals(true, child.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, child.exitValue(), out);

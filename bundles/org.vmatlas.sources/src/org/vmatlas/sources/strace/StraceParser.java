@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.sources.ProgressMonitor;
 import org.vmatlas.sources.internal.strace.LineParser;
+import org.vmatlas.sources.internal.text.Bytes;
 
 /**
  * Reads strace logs of memory calls: {@code strace -f -tt -e trace=memory -o FILE} and its variants
@@ -114,10 +115,7 @@ public final class StraceParser {
         int lines(byte[] b, int end, boolean last, long doneBytes) {
             int p = 0;
             while (p < end) {
-                int eol = p;
-                while (eol < end && b[eol] != '\n') {
-                    eol++;
-                }
+                int eol = Bytes.lineEnd(b, p, end);
                 if (eol == end && !last) {
                     break;
                 }

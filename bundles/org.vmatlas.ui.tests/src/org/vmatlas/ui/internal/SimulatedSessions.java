@@ -7,7 +7,6 @@ import org.vmatlas.model.Call;
 import org.vmatlas.model.Event;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
-import org.vmatlas.model.internal.RegionModelServiceImpl;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Prot;
@@ -21,8 +20,25 @@ public final class SimulatedSessions {
     private SimulatedSessions() {
     }
 
+    /**
+     * The region-model service: the DS one inside OSGi (Tycho's test runtime), else a fresh implementation
+     * made by reflection (its package is internal to the model) for plain JUnit runs.
+     */
     public static RegionModelService service() {
-        return new RegionModelServiceImpl();
+        if (org.osgi.framework.FrameworkUtil.getBundle(SimulatedSessions.class) != null) {
+            try {
+                return UiTestSupport.modelService();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the model service", e);
+            }
+        }
+        try {
+            return (RegionModelService) Class.forName("org.vmatlas.model.internal.RegionModelServiceImpl")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot make the model service outside OSGi", e);
+        }
     }
 
     public static Session linux(RegionModelService models) {
@@ -43,13 +59,13 @@ public final class SimulatedSessions {
 
     /**
      * {@code count} one-page regions two pages apart from {@link #BASE}, protections cycling through
-     * r--, rw-, r-x, ---, so neighbours never merge and each protection has a known share.
+     * r--, rw-, r-x, --- every {@code run} regions; the gaps keep neighbours from merging.
      */
-    public static List<Integer> mapCycle(Session session, int count) {
+    public static List<Integer> mapCycle(Session session, int count, int run) {
         int[] prots = { Prot.READ, Prot.RW, Prot.RX, Prot.NONE };
         List<Integer> used = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            int prot = prots[i % prots.length];
+            int prot = prots[(i / run) % prots.length];
             map(session, BASE + 2L * i * PAGE, PAGE, prot, "r" + i);
             used.add(prot);
         }

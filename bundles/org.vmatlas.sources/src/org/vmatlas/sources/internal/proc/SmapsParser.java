@@ -32,19 +32,9 @@ public final class SmapsParser {
         bytes("Size"), bytes("Rss"), bytes("Pss"), bytes("Shared_Clean"), bytes("Shared_Dirty"),
         bytes("Private_Clean"), bytes("Private_Dirty"), bytes("Swap"), bytes("AnonHugePages") };
     private static final byte[] THP = bytes("THPeligible");
+    /** {@code "Rss:"} padded to 16 columns, the number to 8, then {@code " kB"}: the length of most lines. */
+    private static final int USUAL_LINE = 27;
     private static final int THP_KEY = NAMES.length;
-
-    /** Which of the wanted keys a key of this first letter and length can be (checked in full after); -1 for none. */
-    private static int candidate(byte first, int length) {
-        return switch (first) {
-            case 'S' -> length == 4 ? -2 : length == 12 ? -3 : -1;
-            case 'R' -> length == 3 ? Key.RSS.ordinal() : -1;
-            case 'P' -> length == 3 ? Key.PSS.ordinal() : length == 13 ? -4 : -1;
-            case 'A' -> length == 13 ? Key.ANON_HUGE.ordinal() : -1;
-            case 'T' -> length == 11 ? THP_KEY : -1;
-            default -> -1;
-        };
-    }
 
     public void parse(byte[] b, int length, String file, List<SmapsEntry> out, List<ParseProblem> problems) {
         int pos = 0;
@@ -72,7 +62,7 @@ public final class SmapsParser {
                 pos = header.next();
                 continue;
             }
-            int eol = Bytes.lineEnd(b, pos, length);
+            int eol = Bytes.lineEnd(b, pos, length, USUAL_LINE);
             if (!skipping) {
                 String reason = field(b, pos, eol);
                 if (reason != null) {
@@ -96,44 +86,104 @@ public final class SmapsParser {
         return new SmapsEntry(mapping, counters(), thp);
     }
 
-    /** Reads one {@code Key: value [kB]} line; {@code null} when fine, else why not. */
+    private static final long M4 = 0xffffffffL;
+    private static final long M5 = 0xffffffffffL;
+    private static final long RSS = Bytes.word("Rss:", 4);
+    private static final long PSS = Bytes.word("Pss:", 4);
+    private static final long SIZE = Bytes.word("Size:", 5);
+    private static final long SWAP = Bytes.word("Swap:", 5);
+    private static final long SHARED = Bytes.word("Shared_C", 8);
+    private static final long SHARED_D = Bytes.word("Shared_D", 8);
+    private static final long PRIVATE = Bytes.word("Private_", 8);
+    private static final long ANON_HUGE = Bytes.word("AnonHuge", 8);
+    private static final long THP_WORD = Bytes.word("THPeligi", 8);
+
+    /**
+     * Reads one {@code Key: value [kB]} line; {@code null} when fine or not wanted, else why not. The wanted
+     * keys are recognised by their first eight bytes read as one word, so the other lines (two thirds) cost
+     * a few comparisons and no scanning.
+     */
     private String field(byte[] b, int pos, int eol) {
-        if (pos == eol) {
+        if (eol - pos < 8 || pos + 8 > b.length) {
+            return eol == pos ? null : field(b, pos, eol, colon(b, pos, eol));
+        }
+        long w = Bytes.word(b, pos);
+        int k;
+        int keyLength;
+        if ((w & M4) == RSS) {
+            k = Key.RSS.ordinal();
+            keyLength = 3;
+        } else if ((w & M4) == PSS) {
+            k = Key.PSS.ordinal();
+            keyLength = 3;
+        } else if ((w & M5) == SIZE) {
+            k = Key.SIZE.ordinal();
+            keyLength = 4;
+        } else if ((w & M5) == SWAP) {
+            k = Key.SWAP.ordinal();
+            keyLength = 4;
+        } else if (w == SHARED || w == SHARED_D) {
+            k = w == SHARED ? Key.SHARED_CLEAN.ordinal() : Key.SHARED_DIRTY.ordinal();
+            keyLength = 12;
+        } else if (w == PRIVATE) {
+            k = b[pos + 8] == 'C' ? Key.PRIVATE_CLEAN.ordinal() : Key.PRIVATE_DIRTY.ordinal();
+            keyLength = 13;
+        } else if (w == ANON_HUGE) {
+            k = Key.ANON_HUGE.ordinal();
+            keyLength = 13;
+        } else if (w == THP_WORD) {
+            k = THP_KEY;
+            keyLength = 11;
+        } else {
             return null;
         }
+        byte[] name = k == THP_KEY ? THP : NAMES[k];
+        if (pos + keyLength >= eol || b[pos + keyLength] != ':'
+                || !java.util.Arrays.equals(b, pos, pos + keyLength, name, 0, keyLength)) {
+            return null; // Shared_Hugetlb, Private_Hugetlb and the like
+        }
+        return number(b, pos + keyLength, eol, k);
+    }
+
+    private static int colon(byte[] b, int pos, int eol) {
         int colon = pos;
         while (colon < eol && b[colon] != ':') {
             colon++;
         }
+        return colon;
+    }
+
+    /** The slow way, for short lines: the key up to the colon, then the number. */
+    private String field(byte[] b, int pos, int eol, int colon) {
         if (colon == eol) {
             return "no ':' after the field name";
         }
         int keyLength = colon - pos;
-        int k = candidate(b[pos], keyLength);
-        if (k == -2) {
-            k = b[pos + 1] == 'i' ? Key.SIZE.ordinal() : Key.SWAP.ordinal();
-        } else if (k == -3) {
-            k = b[pos + 7] == 'C' ? Key.SHARED_CLEAN.ordinal() : Key.SHARED_DIRTY.ordinal();
-        } else if (k == -4) {
-            k = b[pos + 8] == 'C' ? Key.PRIVATE_CLEAN.ordinal() : Key.PRIVATE_DIRTY.ordinal();
+        int k = -1;
+        for (int i = 0; i < NAMES.length && k < 0; i++) {
+            k = NAMES[i].length == keyLength && java.util.Arrays.equals(b, pos, colon, NAMES[i], 0, keyLength) ? i : -1;
         }
-        if (k < 0 || !java.util.Arrays.equals(b, pos, colon, k == THP_KEY ? THP : NAMES[k], 0, keyLength)) {
-            return null;
+        if (k < 0 && THP.length == keyLength && java.util.Arrays.equals(b, pos, colon, THP, 0, keyLength)) {
+            k = THP_KEY;
         }
-        boolean isThp = k == THP_KEY;
-        int p = colon + 1;
-        while (p < eol && b[p] == ' ') {
-            p++;
-        }
+        return k < 0 ? null : number(b, colon, eol, k);
+    }
+
+    /** The value after {@code colon} of the wanted key {@code k}; {@code null} when fine, else why not. */
+    private String number(byte[] b, int colon, int eol, int k) {
+        // the number, read backwards from before " kB" (or the line's end for THPeligible)
+        int end = eol - 3 > colon && b[eol - 3] == ' ' && b[eol - 2] == 'k' && b[eol - 1] == 'B' ? eol - 3 : eol;
         long value = 0;
-        int digits = 0;
-        for (; p < eol && b[p] >= '0' && b[p] <= '9'; p++, digits++) {
-            value = value * 10 + (b[p] - '0');
+        long scale = 1;
+        int p = end - 1;
+        for (; p > colon && b[p] >= '0' && b[p] <= '9' && scale <= 1_000_000_000_000_000L; p--) {
+            value += (b[p] - '0') * scale;
+            scale *= 10;
         }
-        if (digits == 0 || digits > 18) {
+        if (p == end - 1 || (b[p] != ' ' && p != colon)) {
             return "no number after the field name";
         }
-        if (isThp) {
+        if (k == THP_KEY) {
             thp = value != 0;
         } else {
             values[k] = value * 1024;

@@ -2,6 +2,7 @@ package org.vmatlas.sources.internal.strace;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.vmatlas.sources.strace.Syscall;
 import org.vmatlas.sources.strace.TracedCall;
@@ -27,7 +28,7 @@ final class CallParser {
         return error;
     }
 
-    TracedCall parse(byte[] b, int p, int to, long line, int pid, long time, Map<Integer, String> fds) {
+    TracedCall parse(byte[] b, int p, int to, long line, int pid, long time, IntFunction<Map<Integer, String>> tables) {
         error = null;
         int open = p;
         while (open < to && b[open] != '(' && b[open] != ' ') {
@@ -85,11 +86,11 @@ final class CallParser {
         } else if (negative) {
             errno = Errno.of((int) -result);
         }
-        return build(syscall, b, args, line, pid, time, result, errno, unknown, fds);
+        return build(syscall, b, args, line, pid, time, result, errno, unknown, tables);
     }
 
     private TracedCall build(Syscall s, byte[] b, int n, long line, int pid, long time, long result, Errno errno,
-            boolean unknown, Map<Integer, String> fds) {
+            boolean unknown, IntFunction<Map<Integer, String>> tables) {
         long a0 = n > 0 ? arg(b, 0) : 0;
         switch (s) {
             case MMAP, MMAP2 -> {
@@ -102,7 +103,7 @@ final class CallParser {
                         || offset == Numbers.BAD) {
                     return fail("bad mmap argument");
                 }
-                String path = fd >= 0 ? fds.get((int) fd) : null;
+                String path = fd >= 0 ? tables.apply(pid).get((int) fd) : null;
                 return new TracedCall(line, pid, time, s, a0, arg(b, 1), prot, flags, (int) fd,
                         s == Syscall.MMAP2 ? offset * PAGE : offset, 0, 0, null, path, result, errno, unknown);
             }
@@ -144,7 +145,7 @@ final class CallParser {
                 String path = Strings.unquote(b, argFrom[at], argTo[at]);
                 if (path == null) return fail("the path is not a quoted string");
                 if (errno == null && !unknown && result >= 0) {
-                    fds.put((int) result, path);
+                    tables.apply(pid).put((int) result, path);
                 }
                 return new TracedCall(line, pid, time, s, 0, 0, 0, 0, (int) result, 0, 0, 0, null, path, result,
                         errno, unknown);

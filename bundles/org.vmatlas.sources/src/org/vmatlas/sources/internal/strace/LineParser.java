@@ -136,9 +136,14 @@ public final class LineParser {
     }
 
     private TracedCall call(byte[] b, int p, int to, long line, int pid, long time) {
-        TracedCall call = calls.parse(b, p, to, line, pid, time, descriptors.computeIfAbsent(pid, k -> new HashMap<>()));
+        TracedCall call = calls.parse(b, p, to, line, pid, time, this::descriptorsOf);
         error = calls.error();
         return call;
+    }
+
+    /** The descriptor table of a process, made on first use (only open and file mmap lines need it). */
+    private Map<Integer, String> descriptorsOf(int pid) {
+        return descriptors.computeIfAbsent(pid, k -> new HashMap<>());
     }
 
     private TracedCall event(Syscall kind, byte[] b, int from, int to, String closing, long line, int pid, long time) {

@@ -32,6 +32,42 @@ public final class Bytes {
     private Bytes() {
     }
 
+    /** The eight bytes at {@code b[i]} as a little-endian long (byte {@code i} lowest); needs {@code i + 8 <= b.length}. */
+    public static long word(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
+    }
+
+    /** The first {@code n} (at most 8) ASCII characters of {@code s} as {@link #word} would read them. */
+    public static long word(String s, int n) {
+        long w = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            w = (w << 8) | (s.charAt(i) & 0xff);
+        }
+        return w;
+    }
+
+    /**
+     * {@link #lineEnd} for files whose lines mostly have one length (smaps: {@code "Rss:"} padded to 16, the
+     * number to 8, then {@code " kB"}: 27 bytes and a newline). Checks that guess first, whole words at a time.
+     */
+    public static int lineEnd(byte[] b, int from, int to, int usual) {
+        int guess = from + usual;
+        if (guess < to && b[guess] == '\n' && usual >= 24) {
+            long x0 = (long) LONGS.get(b, from) ^ NEWLINES;
+            long x1 = (long) LONGS.get(b, from + 8) ^ NEWLINES;
+            long x2 = (long) LONGS.get(b, from + 16) ^ NEWLINES;
+            long found = ((x0 - ONES) & ~x0) | ((x1 - ONES) & ~x1) | ((x2 - ONES) & ~x2);
+            if ((found & HIGHS) == 0) {
+                int i = from + 24;
+                while (i < guess && b[i] != '\n') {
+                    i++;
+                }
+                return i;
+            }
+        }
+        return lineEnd(b, from, to);
+    }
+
     /** The index of the first {@code '\n'} in {@code b[from, to)}, or {@code to} when there is none. */
     public static int lineEnd(byte[] b, int from, int to) {
         int i = from;

@@ -97,7 +97,7 @@ public class FragmentationPart {
         mapCount.setMaximum(Math.max(1, limit));
         mapCount.setSelection(Math.min(count, limit));
         boolean warn = warns(count, limit);
-        mapCount.setState(warn ? SWT.ERROR : SWT.NORMAL);
+        mapCount.setState(warn ? SWT.ERROR : SWT.NORMAL); // red where the platform has it (not GTK)
         mapCountText.setText(NLS.bind(Messages.frag_mapCount, new Object[] { count, limit, percent }));
         mapCountText.setForeground(warn ? mapCountText.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
     }
@@ -119,6 +119,10 @@ public class FragmentationPart {
 
     String mapCountText() {
         return mapCountText.getText();
+    }
+
+    boolean mapCountRed() {
+        return mapCountText.getForeground().equals(mapCountText.getDisplay().getSystemColor(SWT.COLOR_RED));
     }
 
     ProgressBar mapCountBar() {

@@ -108,12 +108,26 @@ public final class MapLayout {
 
     /** The segment holding an address, or {@code null} before the first or after the last. */
     public Segment segmentAtAddress(long address) {
-        for (Segment segment : segments) {
-            if (address >= segment.start() && address < segment.end()) {
-                return segment;
+        int index = segmentIndexAt(address);
+        return index < 0 ? null : segments.get(index);
+    }
+
+    /** The index of the segment holding an address, or -1. Segments cover ascending, adjacent ranges. */
+    public int segmentIndexAt(long address) {
+        int lo = 0;
+        int hi = segments.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Segment segment = segments.get(mid);
+            if (address < segment.start()) {
+                hi = mid - 1;
+            } else if (address >= segment.end()) {
+                lo = mid + 1;
+            } else {
+                return mid;
             }
         }
-        return null;
+        return -1;
     }
 
     /** The region holding an address, or {@code null} when it is free. */

@@ -30,23 +30,24 @@ public final class MapRaster {
             }
         }
         List<Region> regions = layout.regions();
+        List<MapLayout.Segment> segments = layout.segments();
         int regionIndex = firstVisible(layout, regions, viewStart);
+        int segmentIndex = 0;
         for (int i = regionIndex; i < regions.size(); i++) {
             Region region = regions.get(i);
-            double from = layout.virtualOf(region.start());
+            // Regions and islands are both in address order: walk them together, no search per region.
+            while (segmentIndex < segments.size() - 1 && region.start() >= segments.get(segmentIndex).end()) {
+                segmentIndex++;
+            }
+            MapLayout.Segment island = segments.get(segmentIndex);
+            double from = island.virtualStart() + (region.start() - island.start());
             if (from >= viewEnd) {
                 break;
             }
-            double to = from + (region.end() - region.start()) * scaleAt(layout, region.start());
+            double to = from + (region.end() - region.start());
             mark(classes, bestBytes, viewStart, cellLength, from, to, CellClass.of(region), false);
         }
         return classes;
-    }
-
-    /** Bytes of the axis per byte of address at an address: 1 inside islands. */
-    private static double scaleAt(MapLayout layout, long address) {
-        MapLayout.Segment segment = layout.segmentAtAddress(address);
-        return segment == null ? 1 : segment.virtualLength() / (segment.end() - segment.start());
     }
 
     private static int firstVisible(MapLayout layout, List<Region> regions, double viewStart) {

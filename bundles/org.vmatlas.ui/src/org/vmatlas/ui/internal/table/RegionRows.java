@@ -37,7 +37,7 @@ public final class RegionRows {
     }
 
     private int[] sort(int[] indexes, RegionColumn column, boolean ascending) {
-        if (column == RegionColumn.START) {
+        if (column == RegionColumn.START || indexes.length == 0) {
             return ascending ? indexes : reversed(indexes);
         }
         Comparator<Integer> order;
