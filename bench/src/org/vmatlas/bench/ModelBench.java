@@ -124,6 +124,7 @@ public final class ModelBench {
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
+        String load = loadAverage();
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         int ops = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         ClassLoader loader = new URLClassLoader(new URL[] {target.resolve("vmamodel").toUri().toURL()});
@@ -178,7 +179,7 @@ public final class ModelBench {
             }
         }
         System.out.printf(Locale.ROOT, "# op stream: %d ops, %d reps (+2 warm-up), interleaved kernelref / VmaModel / "
-                + "core / simulated Linux%n", ops, reps);
+                + "core / simulated Linux; load average before: %s, after: %s%n", ops, reps, load, loadAverage());
         System.out.printf(Locale.ROOT, "%-34s %12s %12s %12s %10s%n", "ops/s", "min", "median", "max", "regions");
         row("kernelref.c (real kernel, gcc -O2)", kernel, kernelRegions);
         row("VmaModel.java (TreeMap)", tree, treeRegions);
@@ -225,6 +226,14 @@ public final class ModelBench {
         System.out.printf(Locale.ROOT, "timeline seek spaceAfter(random i) in %d events: min %.3f ms, median %.3f ms, "
                 + "p99 %.3f ms, max %.3f ms (%d seeks)%n", size, ms[0], ms[seeks / 2], ms[seeks * 99 / 100],
                 ms[seeks - 1], seeks);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long used(Runtime rt) {

@@ -200,7 +200,13 @@ public final class SourcesBench {
         System.out.printf(Locale.ROOT, "%-45s min %9.3f  median %9.3f  max %9.3f%n", name, s[0], s[s.length / 2], s[s.length - 1]);
     }
 
+    /** The ratio of medians, and the median of the rounds' own ratios (each round's pair ran back to back). */
     private static void ratio(String name, double[] a, double[] b) {
-        System.out.printf(Locale.ROOT, "%-45s %.2f (ratio of medians)%n", name, median(a) / median(b));
+        double[] perRound = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            perRound[i] = a[i] / b[i];
+        }
+        System.out.printf(Locale.ROOT, "%-45s %.2f (ratio of medians), %.2f (median of per-round ratios)%n", name,
+                median(a) / median(b), median(perRound));
     }
 }

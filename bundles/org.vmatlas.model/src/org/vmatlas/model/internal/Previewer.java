@@ -53,6 +53,10 @@ final class Previewer {
             result = rules.call(twin, objects, call);
         }
         detector.after(twin, call, raw, result, conflicts);
+        Conflict failure = ConflictDetector.failure(call, result);
+        if (failure != null) {
+            conflicts.add(0, failure);
+        }
         if (!result.isOk()) {
             evicted.clear();
             accessible[0] = 0;

@@ -395,30 +395,41 @@ public final class VmaCore {
         if (b < nb) {
             w.push(bs[b][o], be[b][o], ba[b][o]);
             oldCount++;
-        }
-        replaceWindow(wb, wo, oldCount);
-    }
-
-    /** Replaces {@code count} entries from (b, o) by the window, leaving equal entries at both ends alone. */
-    private void replaceWindow(int b, int o, int count) {
-        Window w = window;
-        Window old = removedScratch;
-        old.clear();
-        int cb = b;
-        int co = o;
-        for (int k = 0; k < count; k++) {
-            old.push(bs[cb][co], be[cb][co], ba[cb][co]);
-            if (++co == bn[cb]) {
-                cb++;
-                co = 0;
+            if (++o == bn[b]) {
+                b++;
+                o = 0;
             }
         }
+        replaceWindow(wb, wo, oldCount, b, o);
+    }
+
+    /**
+     * Replaces the {@code count} entries from (b, o) to (endB, endO) by the window, leaving equal entries at
+     * both ends alone; compares in place, copies the removed entries only for a sink.
+     */
+    private void replaceWindow(int b, int o, int count, int endB, int endO) {
+        Window w = window;
         int p = 0;
-        while (p < count && p < w.n && old.same(p, w, p)) {
+        while (p < count && p < w.n && bs[b][o] == w.s[p] && be[b][o] == w.e[p] && ba[b][o] == w.a[p]) {
             p++;
+            if (++o == bn[b]) {
+                b++;
+                o = 0;
+            }
         }
         int q = 0;
-        while (q < count - p && q < w.n - p && old.same(count - 1 - q, w, w.n - 1 - q)) {
+        int qb = endB;
+        int qo = endO;
+        while (q < count - p && q < w.n - p) {
+            if (qo == 0) {
+                qb--;
+                qo = bn[qb];
+            }
+            int last = w.n - 1 - q;
+            if (bs[qb][qo - 1] != w.s[last] || be[qb][qo - 1] != w.e[last] || ba[qb][qo - 1] != w.a[last]) {
+                break;
+            }
+            qo--;
             q++;
         }
         int removed = count - p - q;
@@ -427,13 +438,18 @@ public final class VmaCore {
             return;
         }
         if (sink != null) {
-            sink.replaced(old.s, old.e, old.a, p, removed, w.s, w.e, w.a, p, added);
-        }
-        for (int k = 0; k < p; k++) {
-            if (++o == bn[b]) {
-                b++;
-                o = 0;
+            Window old = removedScratch;
+            old.clear();
+            int cb = b;
+            int co = o;
+            for (int k = 0; k < removed; k++) {
+                old.add(bs[cb][co], be[cb][co], ba[cb][co]);
+                if (++co == bn[cb]) {
+                    cb++;
+                    co = 0;
+                }
             }
+            sink.replaced(old.s, old.e, old.a, 0, removed, w.s, w.e, w.a, p, added);
         }
         replaceAt(b, o, removed, w.s, w.e, w.a, p, added);
     }
@@ -447,7 +463,7 @@ public final class VmaCore {
             int cb = pb;
             int co = po;
             for (int k = 0; k < oldCount; k++) {
-                old.push(bs[cb][co], be[cb][co], ba[cb][co]);
+                old.add(bs[cb][co], be[cb][co], ba[cb][co]);
                 if (++co == bn[cb]) {
                     cb++;
                     co = 0;
@@ -604,6 +620,11 @@ public final class VmaCore {
                 e[n - 1] = end;
                 return;
             }
+            add(start, end, attr);
+        }
+
+        /** Appends as is (a copy of existing entries). */
+        void add(long start, long end, int attr) {
             if (n == s.length) {
                 s = Arrays.copyOf(s, n * 2);
                 e = Arrays.copyOf(e, n * 2);
@@ -613,10 +634,6 @@ public final class VmaCore {
             e[n] = end;
             a[n] = attr;
             n++;
-        }
-
-        boolean same(int i, Window other, int j) {
-            return s[i] == other.s[j] && e[i] == other.e[j] && a[i] == other.a[j];
         }
     }
 }

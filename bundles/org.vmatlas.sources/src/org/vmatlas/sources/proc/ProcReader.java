@@ -25,6 +25,7 @@ public final class ProcReader {
     private final Path procRoot;
     private final ProcFile file = new ProcFile();
     private final MapsParser maps = new MapsParser();
+    private int lastMapsCount;
 
     /** A reader of the real {@code /proc}. */
     public ProcReader() {
@@ -39,13 +40,13 @@ public final class ProcReader {
     /** {@code /proc/PID/maps}: every mapping, malformed lines reported and skipped. */
     public ProcResult<MapsSnapshot> maps(long pid) {
         Path path = procRoot.resolve(Long.toString(pid)).resolve("maps");
-        ProcFailure failure = file.read(path, pid, "maps");
+        List<Mapping> mappings = new ArrayList<>(Math.max(16, lastMapsCount + lastMapsCount / 8));
+        List<ParseProblem> problems = new ArrayList<>();
+        ProcFailure failure = file.readAndParse(path, pid, "maps", new MapsParser(path.toString(), mappings, problems));
         if (failure != null) {
             return ProcResult.failed(failure);
         }
-        List<Mapping> mappings = new ArrayList<>(Math.max(16, file.length() / 48));
-        List<ParseProblem> problems = new ArrayList<>();
-        maps.parse(file.bytes(), file.length(), path.toString(), mappings, problems);
+        lastMapsCount = mappings.size();
         return ProcResult.read(new MapsSnapshot(pid, mappings, problems, System.nanoTime()));
     }
 
@@ -89,13 +90,13 @@ public final class ProcReader {
 
     private ProcResult<List<SmapsEntry>> smaps(long pid, long[] ranges) {
         Path path = procRoot.resolve(Long.toString(pid)).resolve("smaps");
-        ProcFailure failure = file.read(path, pid, "smaps");
+        List<SmapsEntry> entries = new ArrayList<>();
+        List<ParseProblem> problems = new ArrayList<>();
+        SmapsParser parser = new SmapsParser(ranges).start(path.toString(), entries, problems);
+        ProcFailure failure = file.readAndParse(path, pid, "smaps", parser);
         if (failure != null) {
             return ProcResult.failed(failure);
         }
-        List<SmapsEntry> entries = new ArrayList<>();
-        List<ParseProblem> problems = new ArrayList<>();
-        new SmapsParser(ranges).parse(file.bytes(), file.length(), path.toString(), entries, problems);
         if (!problems.isEmpty() && entries.isEmpty()) {
             return ProcResult.failed(new ProcFailure(ProcFailure.Kind.IO, pid, problems.getFirst().message()));
         }

@@ -48,6 +48,42 @@ final class NativeRead {
     private final MemorySegment state = arena.allocate(STATE);
     private MemorySegment buffer = arena.allocate(1 << 20, 4096);
 
+    /** {@code open(path, O_RDONLY | O_CLOEXEC)}: a descriptor, or {@code -errno}. */
+    int open(String path) {
+        try (Arena temp = Arena.ofConfined()) {
+            int fd = (int) OPEN.invokeExact(state, temp.allocateFrom(path), O_RDONLY_CLOEXEC);
+            return fd < 0 ? -(int) ERRNO.get(state, 0L) : fd;
+        } catch (Throwable e) {
+            throw new IllegalStateException("the open(2) downcall failed for " + path, e);
+        }
+    }
+
+    /** One {@code read} into the start of {@link #buffer()}: the byte count (0 at the end), or {@code -errno}. */
+    long readChunk(int fd) {
+        try {
+            while (true) {
+                long n = (long) READ.invokeExact(state, fd, buffer, buffer.byteSize());
+                if (n >= 0) {
+                    return n;
+                }
+                int errno = (int) ERRNO.get(state, 0L);
+                if (errno != 4) { // EINTR: try again
+                    return -errno;
+                }
+            }
+        } catch (Throwable e) {
+            throw new IllegalStateException("the read(2) downcall failed", e);
+        }
+    }
+
+    void close(int fd) {
+        try {
+            int ignored = (int) CLOSE.invokeExact(fd);
+        } catch (Throwable e) {
+            throw new IllegalStateException("the close(2) downcall failed", e);
+        }
+    }
+
     /** The buffer the last {@link #readAll} filled. */
     MemorySegment buffer() {
         return buffer;

@@ -107,6 +107,41 @@ public final class ProcFile {
         };
     }
 
+    /** Files smaller than this are read, then parsed: handing work to another thread costs more than it saves. */
+    private static final int PIPELINE_FROM = 256 << 10;
+
+    private int lastParsedLength;
+
+    /**
+     * Reads {@code path} and feeds it to {@code parser}: for a file that was large last time, parsing runs on
+     * another thread while the kernel still produces the rest (see {@link PipelinedRead}).
+     *
+     * @return {@code null} when read and parsed, else why not
+     */
+    public ProcFailure readAndParse(Path path, long pid, String what, ChunkParser parser) {
+        NativeRead fast = nativeRead();
+        if (fast == null || lastParsedLength < PIPELINE_FROM) {
+            ProcFailure failure = read(path, pid, what);
+            if (failure == null) {
+                parser.parse(bytes, 0, length, true);
+                lastParsedLength = length;
+            }
+            return failure;
+        }
+        PipelinedRead[] pipe = new PipelinedRead[1];
+        long n = PipelinedRead.read(fast, path.toString(), bytes, parser, pipe);
+        if (pipe[0] != null) {
+            bytes = pipe[0].bytes();
+        }
+        if (n < 0) {
+            length = 0;
+            return failure(errnoException(-n, path), path, pid, what);
+        }
+        length = (int) n;
+        lastParsedLength = length;
+        return null;
+    }
+
     /** Turns the error of reading {@code path} into a sentence the user can act on. */
     static ProcFailure failure(IOException e, Path path, long pid, String what) {
         String text = String.valueOf(e.getMessage());

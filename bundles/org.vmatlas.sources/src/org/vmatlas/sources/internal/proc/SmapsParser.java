@@ -14,7 +14,7 @@ import org.vmatlas.syscall.Mapping;
  * {@code Key:   value kB} lines. Regions outside the selection are skipped without reading their
  * figures. Keys vmatlas does not show (Referenced, KSM, VmFlags...) are passed over.
  */
-public final class SmapsParser {
+public final class SmapsParser implements ChunkParser {
 
     /** Which regions to parse: ranges as sorted, non-overlapping {@code [start, end)} pairs; {@code null} = all. */
     private final long[] selection;
@@ -36,12 +36,38 @@ public final class SmapsParser {
     private static final int USUAL_LINE = 27;
     private static final int THP_KEY = NAMES.length;
 
+    private String file;
+    private List<SmapsEntry> out;
+    private List<ParseProblem> problems;
+    private long lineNumber;
+    private Mapping current;
+    private boolean skipping = true;
+
+    /** Parses a whole file. */
     public void parse(byte[] b, int length, String file, List<SmapsEntry> out, List<ParseProblem> problems) {
-        int pos = 0;
-        long lineNumber = 0;
-        Mapping current = null;
-        boolean skipping = true;
+        start(file, out, problems);
+        parse(b, 0, length, true);
+    }
+
+    /** Starts a reading of {@code file} whose chunks come through {@link #parse(byte[], int, int, boolean)}. */
+    public SmapsParser start(String file, List<SmapsEntry> out, List<ParseProblem> problems) {
+        this.file = file;
+        this.out = out;
+        this.problems = problems;
+        this.lineNumber = 0;
+        this.current = null;
+        this.skipping = true;
+        return this;
+    }
+
+    @Override
+    public int parse(byte[] b, int from, int length, boolean last) {
+        int pos = from;
         while (pos < length) {
+            int eol = Bytes.lineEnd(b, pos, length, USUAL_LINE);
+            if (!last && eol == length) {
+                return pos; // a partial line: parse it when the rest has come
+            }
             lineNumber++;
             byte first = b[pos];
             boolean isHeader = (first >= '0' && first <= '9') || (first >= 'a' && first <= 'f');
@@ -59,11 +85,7 @@ public final class SmapsParser {
                 }
                 java.util.Arrays.fill(values, 0);
                 thp = false;
-                pos = header.next();
-                continue;
-            }
-            int eol = Bytes.lineEnd(b, pos, length, USUAL_LINE);
-            if (!skipping) {
+            } else if (!skipping) {
                 String reason = field(b, pos, eol);
                 if (reason != null) {
                     problems.add(problem(b, pos, eol + 1, length, file, lineNumber, reason));
@@ -71,9 +93,11 @@ public final class SmapsParser {
             }
             pos = eol + 1;
         }
-        if (current != null) {
+        if (last && current != null) {
             out.add(entry(current));
+            current = null;
         }
+        return Math.min(pos, length);
     }
 
     /** The figures of the last region parsed, for {@code smaps_rollup} (one region, {@code [rollup]}). */
