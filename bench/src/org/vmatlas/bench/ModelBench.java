@@ -69,7 +69,7 @@ public final class ModelBench {
         }
     }
 
-    /** The core alone, with the Linux rule for mprotect (applied up to the first hole). */
+    /** The core alone, with the Linux rule for mprotect (applied up to the first hole), the stream inline as in VmaModel. */
     static int runCore(int ops) {
         int[] ids = new int[8];
         for (int p : PROTS) {
@@ -77,20 +77,22 @@ public final class ModelBench {
                     p == 0 ? RegionState.RESERVED : RegionState.READY, true, null));
         }
         VmaCore core = new VmaCore();
-        stream(ops, (kind, lo, hi, prot) -> {
+        seed = 42;
+        for (int i = 0; i < ops; i++) {
+            int op = (int) rnd(10);
+            long lo = rnd(ARENA_PAGES);
+            long hi = Math.min(lo + 1 + rnd(256), ARENA_PAGES);
+            int prot = PROTS[(int) rnd(4)];
             long l = BASE + (lo << 12);
             long h = BASE + (hi << 12);
-            if (kind == 0) {
+            if (op < 4) {
                 core.map(l, h, ids[prot]);
-            } else if (kind == 1) {
+            } else if (op < 7) {
                 core.unmap(l, h);
             } else {
-                long end = core.mappedRunEnd(l, h);
-                if (end > l) {
-                    core.reprotect(l, end, prot);
-                }
+                core.reprotectRun(l, h, prot);
             }
-        });
+        }
         return core.size();
     }
 
@@ -209,23 +211,59 @@ public final class ModelBench {
         Random random = new Random(1);
         int seeks = 1000;
         double[] ms = new double[seeks];
+        double[] cpu = new double[seeks];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean[] gcDuring = new boolean[seeks];
         int size = timeline.size();
+        used(rt);
         for (int i = -200; i < seeks; i++) {
             int at = random.nextInt(size);
+            long gcBefore = gcCount();
+            long c0 = threads.getCurrentThreadCpuTime();
             long s0 = System.nanoTime();
             int regions = timeline.spaceAfter(at).size();
             double took = (System.nanoTime() - s0) / 1e6;
+            double tookCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             if (regions < 0) {
                 throw new IllegalStateException();
             }
             if (i >= 0) {
                 ms[i] = took;
+                cpu[i] = tookCpu;
+                gcDuring[i] = gcCount() != gcBefore;
             }
         }
+        int gcHit = 0;
+        double[] clean = new double[seeks];
+        int c = 0;
+        for (int i = 0; i < seeks; i++) {
+            if (gcDuring[i]) {
+                gcHit++;
+            } else {
+                clean[c++] = ms[i];
+            }
+        }
+        clean = Arrays.copyOf(clean, c);
         Arrays.sort(ms);
-        System.out.printf(Locale.ROOT, "timeline seek spaceAfter(random i) in %d events: min %.3f ms, median %.3f ms, "
-                + "p99 %.3f ms, max %.3f ms (%d seeks)%n", size, ms[0], ms[seeks / 2], ms[seeks * 99 / 100],
+        Arrays.sort(clean);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "timeline seek spaceAfter(random i) in %d events (checkpoint every %d): min %.3f ms, "
+                + "median %.3f ms, p99 %.3f ms, max %.3f ms (%d seeks)%n", size,
+                org.vmatlas.model.internal.TimelineLog.INTERVAL, ms[0], ms[seeks / 2], ms[seeks * 99 / 100],
                 ms[seeks - 1], seeks);
+        System.out.printf(Locale.ROOT, "  without the %d seeks a GC ran during: median %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                gcHit, clean[c / 2], clean[c * 99 / 100], clean[c - 1]);
+        System.out.printf(Locale.ROOT, "  thread CPU time per seek (what the seek itself costs; wall time above includes "
+                + "waiting for a core): median %.3f ms, p99 %.3f ms, max %.3f ms%n", cpu[seeks / 2],
+                cpu[seeks * 99 / 100], cpu[seeks - 1]);
+    }
+
+    private static long gcCount() {
+        long count = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += gc.getCollectionCount();
+        }
+        return count;
     }
 
     private static String loadAverage() {

@@ -72,6 +72,14 @@ class ConflictsAndPreviewTest {
     }
 
     @Test
+    void observedWritableExecutablePagesAreFlaggedWhenTheyAppearNotOnEveryPoll() {
+        SessionImpl s = new SessionImpl("proc", null, Personality.LINUX, 65530, x -> { });
+        var jit = List.of(new org.vmatlas.syscall.Mapping(A, A + 2 * P, Prot.RWX, Prot.RWX, false, 0, 0, 0, ""));
+        only(s.applySnapshot(jit, "poll"), ConflictKind.WRITE_AND_EXEC);
+        assertTrue(s.applySnapshot(jit, "poll").conflicts().isEmpty(), "unchanged: no new conflict");
+    }
+
+    @Test
     void aboveMaximumOnNetBsd() {
         SessionImpl s = new SessionImpl("n", Personality.NETBSD.newKernel(), Personality.NETBSD, 65530, x -> { });
         s.apply(new Call.Mmap(A, P, Prot.NONE | Prot.mprotectMax(Prot.RW), FIXED, -1, 0, null));

@@ -98,6 +98,17 @@ class VmaCoreTest {
     }
 
     @Test
+    void reprotectRunStopsAtTheFirstHole() {
+        VmaCore core = new VmaCore();
+        core.map(at(0), at(2), anon(Prot.RW));
+        core.map(at(2), at(4), anon(Prot.READ));
+        core.map(at(5), at(8), anon(Prot.RW));
+        assertEquals(at(4), core.reprotectRun(at(1), at(7), Prot.NONE));
+        assertEquals("0-1 rw-;1-4 ---;5-8 rw-;", layout(core));
+        assertEquals(at(4), core.reprotectRun(at(4), at(6), Prot.NONE), "free start: nothing");
+    }
+
+    @Test
     void highestGapSearchesTopDown() {
         VmaCore core = new VmaCore();
         core.map(at(8), at(10), anon(Prot.RW));

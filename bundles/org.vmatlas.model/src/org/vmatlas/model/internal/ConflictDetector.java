@@ -6,7 +6,6 @@ import java.util.List;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.ConflictKind;
-import org.vmatlas.syscall.Errno;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.syscall.SysResult;
@@ -155,9 +154,5 @@ final class ConflictDetector {
 
     static String hex(long value) {
         return "0x" + Long.toHexString(value);
-    }
-
-    static boolean isErrno(SysResult result, Errno errno) {
-        return result.errnoOrNull() == errno;
     }
 }

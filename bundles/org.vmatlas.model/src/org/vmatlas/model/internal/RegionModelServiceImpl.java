@@ -29,8 +29,9 @@ public final class RegionModelServiceImpl implements RegionModelService {
     /** {@code /proc/sys/vm/max_map_count}, or Linux's default when it cannot be read (other systems, no /proc). */
     static int readMaxMapCount() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/vm/max_map_count")).trim());
-        } catch (IOException | NumberFormatException | SecurityException e) {
+            // Line by line: procfs reports a size of 0, and a whole-file read can come back short.
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/vm/max_map_count")).getFirst().trim());
+        } catch (IOException | NumberFormatException | SecurityException | java.util.NoSuchElementException e) {
             return DEFAULT_MAX_MAP_COUNT;
         }
     }

@@ -144,9 +144,10 @@ public final class SessionImpl implements Session {
         Event event;
         synchronized (lock) {
             List<Conflict> conflicts = new ArrayList<>();
+            Snapshot before = Snapshot.of(core);
             ObservedMappings.apply(core, mappings);
-            for (Mapping m : mappings) {
-                detector.scanWritableExecutable(core, m.start(), m.end(), conflicts);
+            for (org.vmatlas.model.Region r : TimelineLog.diff(before, Snapshot.of(core)).added()) {
+                detector.scanWritableExecutable(core, r.start(), r.end(), conflicts);
             }
             int index = log.commit(time, source, null, null, conflicts, core);
             stale = true;

@@ -5,9 +5,9 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The mutable address-space core: ordered, non-overlapping regions split and merged the way Linux splits
- * and merges its VMAs. Regions live in blocks of at most {@link #CAP} entries, each three parallel primitive
- * arrays (start, end, interned attribute id), so a change copies at most one or two blocks instead of half
- * of a flat array (the flat version spent most of its time in {@code System.arraycopy}). Every change goes
+ * and merges its VMAs. Regions live in blocks of at most {@link #CAP} entries, each one {@code long[]}
+ * interleaving start, end and interned attribute id, so a change copies within one or two blocks instead of
+ * half of a flat array, and a search touches one array per level. Every change goes
  * through one primitive, {@link #rewrite}: rebuild the window of regions touching a range plus its two
  * neighbours, merge equal neighbours, and replace only the entries that differ. Not thread-safe; the
  * session that owns a core guards it.
@@ -20,9 +20,8 @@ public final class VmaCore {
     private static final int UNMAP = 1;
     private static final int RETAG = 2;
 
-    private long[][] bs = new long[4][];
-    private long[][] be = new long[4][];
-    private int[][] ba = new int[4][];
+    /** Per block: start, end and attribute id of each entry, interleaved (one array, one cache stream). */
+    private long[][] blk = new long[4][];
     private int[] bn = new int[4];
     /** End of the last entry of each block: the top level of the search. */
     private long[] lastEnd = new long[4];
@@ -46,8 +45,9 @@ public final class VmaCore {
     public VmaCore(long[] s, long[] e, int[] a, int count) {
         for (int from = 0; from < count; from += FILL) {
             int len = Math.min(FILL, count - from);
-            insertBlock(nb, Arrays.copyOfRange(s, from, from + CAP), Arrays.copyOfRange(e, from, from + CAP),
-                    Arrays.copyOfRange(a, from, from + CAP), len);
+            long[] block = new long[3 * CAP];
+            put(block, 0, s, e, a, from, len);
+            insertBlock(nb, block, len);
         }
         n = count;
         indexStale = true;
@@ -72,10 +72,13 @@ public final class VmaCore {
     public void copyTo(long[] s, long[] e, int[] a) {
         int at = 0;
         for (int b = 0; b < nb; b++) {
-            System.arraycopy(bs[b], 0, s, at, bn[b]);
-            System.arraycopy(be[b], 0, e, at, bn[b]);
-            System.arraycopy(ba[b], 0, a, at, bn[b]);
-            at += bn[b];
+            long[] block = blk[b];
+            for (int o = 0; o < bn[b]; o++) {
+                s[at] = block[3 * o];
+                e[at] = block[3 * o + 1];
+                a[at] = (int) block[3 * o + 2];
+                at++;
+            }
         }
     }
 
@@ -107,56 +110,73 @@ public final class VmaCore {
 
     public long start(int i) {
         seekIndex(i);
-        return bs[pb][po];
+        return blk[pb][3 * po];
     }
 
     public long end(int i) {
         seekIndex(i);
-        return be[pb][po];
+        return blk[pb][3 * po + 1];
     }
 
     public int attr(int i) {
         seekIndex(i);
-        return ba[pb][po];
+        return (int) blk[pb][3 * po + 2];
     }
 
     // ---- search ----
 
     /** Sets (pb, po) to the first entry whose end is above {@code address}. */
     private void locateEnd(long address) {
-        int lo = 0;
-        int hi = nb;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (lastEnd[mid] <= address) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        int b = firstAbove(lastEnd, nb, address);
+        pb = b;
+        po = b == nb ? 0 : firstEndAbove(blk[b], bn[b], address);
+    }
+
+    /**
+     * Index of the first of {@code count} sorted values above {@code address}, or {@code count}: a binary
+     * search without a data-dependent branch in the loop (the JIT turns the choice into a conditional move),
+     * because mispredicted branches were a quarter of the time of an operation.
+     */
+    private static int firstAbove(long[] sorted, int count, long address) {
+        if (count == 0) {
+            return 0;
         }
-        pb = lo;
-        if (lo == nb) {
-            po = 0;
-            return;
+        int base = 0;
+        int len = count;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = sorted[base + half - 1] <= address ? base + half : base;
+            len -= half;
         }
-        long[] e = be[lo];
-        int l = 0;
-        int h = bn[lo] - 1;
-        while (l < h) {
-            int mid = (l + h) >>> 1;
-            if (e[mid] <= address) {
-                l = mid + 1;
-            } else {
-                h = mid;
-            }
+        return sorted[base] <= address ? base + 1 : base;
+    }
+
+    /** {@link #firstAbove} over the ends of an interleaved block. */
+    private static int firstEndAbove(long[] block, int count, long address) {
+        int base = 0;
+        int len = count;
+        while (len > 1) {
+            int half = len >>> 1;
+            base = block[3 * (base + half - 1) + 1] <= address ? base + half : base;
+            len -= half;
         }
-        po = l;
+        return block[3 * base + 1] <= address ? base + 1 : base;
+    }
+
+    /** Writes {@code count} entries from parallel arrays into a block at entry {@code at}. */
+    private static void put(long[] block, int at, long[] s, long[] e, int[] a, int from, int count) {
+        for (int k = 0; k < count; k++) {
+            int d = 3 * (at + k);
+            block[d] = s[from + k];
+            block[d + 1] = e[from + k];
+            block[d + 2] = a[from + k];
+        }
     }
 
     /** Sets (pb, po) to the first entry starting at or above {@code address}. */
     private void locateStart(long address) {
         locateEnd(address);
-        if (pb < nb && bs[pb][po] < address) {
+        if (pb < nb && blk[pb][3 * po] < address) {
             advance();
         }
     }
@@ -175,19 +195,19 @@ public final class VmaCore {
     /** Attribute id of the region containing {@code address}, or -1 when it is free. */
     public int attrAt(long address) {
         locateEnd(address);
-        return !atEnd() && bs[pb][po] <= address ? ba[pb][po] : -1;
+        return !atEnd() && blk[pb][3 * po] <= address ? (int) blk[pb][3 * po + 2] : -1;
     }
 
     /** {@code true} when exactly this region is in the core. */
     public boolean holds(long start, long end, int attr) {
         locateEnd(start);
-        return !atEnd() && bs[pb][po] == start && be[pb][po] == end && ba[pb][po] == attr;
+        return !atEnd() && blk[pb][3 * po] == start && blk[pb][3 * po + 1] == end && (int) blk[pb][3 * po + 2] == attr;
     }
 
     /** {@code true} when no page of {@code [lo, hi)} is mapped. */
     public boolean isFree(long lo, long hi) {
         locateEnd(lo);
-        return atEnd() || bs[pb][po] >= hi;
+        return atEnd() || blk[pb][3 * po] >= hi;
     }
 
     /** Visits the pieces of regions inside {@code [lo, hi)}, clipped to it. */
@@ -195,8 +215,8 @@ public final class VmaCore {
         locateEnd(lo);
         int b = pb;
         int o = po;
-        while (b < nb && bs[b][o] < hi) {
-            visitor.visit(Math.max(bs[b][o], lo), Math.min(be[b][o], hi), ba[b][o]);
+        while (b < nb && blk[b][3 * o] < hi) {
+            visitor.visit(Math.max(blk[b][3 * o], lo), Math.min(blk[b][3 * o + 1], hi), (int) blk[b][3 * o + 2]);
             if (++o == bn[b]) {
                 b++;
                 o = 0;
@@ -216,13 +236,13 @@ public final class VmaCore {
      */
     public long mappedRunEnd(long lo, long hi) {
         locateEnd(lo);
-        if (atEnd() || bs[pb][po] > lo) {
+        if (atEnd() || blk[pb][3 * po] > lo) {
             return lo;
         }
-        long cur = be[pb][po];
+        long cur = blk[pb][3 * po + 1];
         advance();
-        while (cur < hi && !atEnd() && bs[pb][po] == cur) {
-            cur = be[pb][po];
+        while (cur < hi && !atEnd() && blk[pb][3 * po] == cur) {
+            cur = blk[pb][3 * po + 1];
             advance();
         }
         return Math.min(cur, hi);
@@ -242,10 +262,10 @@ public final class VmaCore {
     /** Regions that straddle {@code lo} or {@code hi}: the ones a change of {@code [lo, hi)} splits (one cut in three counts once). */
     public int straddling(long lo, long hi) {
         locateEnd(lo);
-        boolean left = !atEnd() && bs[pb][po] < lo;
-        long leftEnd = left ? be[pb][po] : -1;
+        boolean left = !atEnd() && blk[pb][3 * po] < lo;
+        long leftEnd = left ? blk[pb][3 * po + 1] : -1;
         locateEnd(hi);
-        boolean right = !atEnd() && bs[pb][po] < hi && be[pb][po] != leftEnd;
+        boolean right = !atEnd() && blk[pb][3 * po] < hi && blk[pb][3 * po + 1] != leftEnd;
         return (left ? 1 : 0) + (right ? 1 : 0);
     }
 
@@ -267,11 +287,11 @@ public final class VmaCore {
                 o = bn[b];
             }
             o--;
-            long gapStart = Math.max(be[b][o], floor);
+            long gapStart = Math.max(blk[b][3 * o + 1], floor);
             if (top - gapStart >= length) {
                 return top - length;
             }
-            top = Math.min(top, bs[b][o]);
+            top = Math.min(top, blk[b][3 * o]);
             if (top <= floor) {
                 return -1;
             }
@@ -286,11 +306,11 @@ public final class VmaCore {
         int prevKernel = -1;
         for (int b = 0; b < nb; b++) {
             for (int o = 0; o < bn[b]; o++) {
-                int kernel = Attrs.kernelId(ba[b][o]);
-                if (bs[b][o] != prevEnd || kernel != prevKernel) {
+                int kernel = Attrs.kernelId((int) blk[b][3 * o + 2]);
+                if (blk[b][3 * o] != prevEnd || kernel != prevKernel) {
                     count++;
                 }
-                prevEnd = be[b][o];
+                prevEnd = blk[b][3 * o + 1];
                 prevKernel = kernel;
             }
         }
@@ -300,14 +320,14 @@ public final class VmaCore {
     /** End of the kernel VMA containing {@code address} (model regions that differ only in state or label joined). */
     public long kernelVmaEnd(long address) {
         locateEnd(address);
-        if (atEnd() || bs[pb][po] > address) {
+        if (atEnd() || blk[pb][3 * po] > address) {
             return address;
         }
-        int kernel = Attrs.kernelId(ba[pb][po]);
-        long end = be[pb][po];
+        int kernel = Attrs.kernelId((int) blk[pb][3 * po + 2]);
+        long end = blk[pb][3 * po + 1];
         advance();
-        while (!atEnd() && bs[pb][po] == end && Attrs.kernelId(ba[pb][po]) == kernel) {
-            end = be[pb][po];
+        while (!atEnd() && blk[pb][3 * po] == end && Attrs.kernelId((int) blk[pb][3 * po + 2]) == kernel) {
+            end = blk[pb][3 * po + 1];
             advance();
         }
         return end;
@@ -341,9 +361,41 @@ public final class VmaCore {
      */
     private void rewrite(long lo, long hi, int mode, int arg, IntUnaryOperator change) {
         locateEnd(lo);
+        rewriteFromPosition(lo, hi, mode, arg, change);
+    }
+
+    /**
+     * Linux's {@code mprotect} in one search: the new protection on the contiguous mapped run starting at
+     * {@code lo} (capped at {@code hi}); returns the run's end, {@code lo} when {@code lo} is free.
+     */
+    public long reprotectRun(long lo, long hi, int prot) {
+        locateEnd(lo);
+        if (atEnd() || blk[pb][3 * po] > lo) {
+            return lo;
+        }
+        int b = pb;
+        int o = po;
+        long cur = blk[b][3 * o + 1];
+        while (cur < hi) {
+            if (++o == bn[b]) {
+                b++;
+                o = 0;
+            }
+            if (b == nb || blk[b][3 * o] != cur) {
+                break;
+            }
+            cur = blk[b][3 * o + 1];
+        }
+        long end = Math.min(cur, hi);
+        rewriteFromPosition(lo, end, RETAG, prot, null);
+        return end;
+    }
+
+    /** {@link #rewrite} once (pb, po) holds the first entry whose end is above {@code lo}. */
+    private void rewriteFromPosition(long lo, long hi, int mode, int arg, IntUnaryOperator change) {
         int ib = pb;
         int io = po;
-        boolean overlaps = !atEnd() && bs[pb][po] < hi;
+        boolean overlaps = !atEnd() && blk[pb][3 * po] < hi;
         if (mode != MAP && !overlaps) {
             return;
         }
@@ -362,27 +414,27 @@ public final class VmaCore {
         int b = wb;
         int o = wo;
         if (b != ib || o != io) {
-            w.push(bs[b][o], be[b][o], ba[b][o]);
+            w.push(blk[b][3 * o], blk[b][3 * o + 1], (int) blk[b][3 * o + 2]);
             oldCount++;
             b = ib;
             o = io;
         }
-        if (overlaps && bs[b][o] < lo) {
-            w.push(bs[b][o], lo, ba[b][o]);
+        if (overlaps && blk[b][3 * o] < lo) {
+            w.push(blk[b][3 * o], lo, (int) blk[b][3 * o + 2]);
         }
         if (mode == MAP) {
             w.push(lo, hi, arg);
         }
         long tailEnd = -1;
         int tailAttr = 0;
-        while (b < nb && bs[b][o] < hi) {
+        while (b < nb && blk[b][3 * o] < hi) {
             if (mode == RETAG) {
-                int old = ba[b][o];
+                int old = (int) blk[b][3 * o + 2];
                 int now = change != null ? change.applyAsInt(old) : Attrs.reprotected(old, arg);
-                w.push(Math.max(bs[b][o], lo), Math.min(be[b][o], hi), now);
+                w.push(Math.max(blk[b][3 * o], lo), Math.min(blk[b][3 * o + 1], hi), now);
             }
-            tailEnd = be[b][o];
-            tailAttr = ba[b][o];
+            tailEnd = blk[b][3 * o + 1];
+            tailAttr = (int) blk[b][3 * o + 2];
             oldCount++;
             if (++o == bn[b]) {
                 b++;
@@ -393,7 +445,7 @@ public final class VmaCore {
             w.push(hi, tailEnd, tailAttr);
         }
         if (b < nb) {
-            w.push(bs[b][o], be[b][o], ba[b][o]);
+            w.push(blk[b][3 * o], blk[b][3 * o + 1], (int) blk[b][3 * o + 2]);
             oldCount++;
             if (++o == bn[b]) {
                 b++;
@@ -410,7 +462,7 @@ public final class VmaCore {
     private void replaceWindow(int b, int o, int count, int endB, int endO) {
         Window w = window;
         int p = 0;
-        while (p < count && p < w.n && bs[b][o] == w.s[p] && be[b][o] == w.e[p] && ba[b][o] == w.a[p]) {
+        while (p < count && p < w.n && blk[b][3 * o] == w.s[p] && blk[b][3 * o + 1] == w.e[p] && (int) blk[b][3 * o + 2] == w.a[p]) {
             p++;
             if (++o == bn[b]) {
                 b++;
@@ -426,7 +478,7 @@ public final class VmaCore {
                 qo = bn[qb];
             }
             int last = w.n - 1 - q;
-            if (bs[qb][qo - 1] != w.s[last] || be[qb][qo - 1] != w.e[last] || ba[qb][qo - 1] != w.a[last]) {
+            if (blk[qb][3 * (qo - 1)] != w.s[last] || blk[qb][3 * (qo - 1) + 1] != w.e[last] || (int) blk[qb][3 * (qo - 1) + 2] != w.a[last]) {
                 break;
             }
             qo--;
@@ -443,7 +495,7 @@ public final class VmaCore {
             int cb = b;
             int co = o;
             for (int k = 0; k < removed; k++) {
-                old.add(bs[cb][co], be[cb][co], ba[cb][co]);
+                old.add(blk[cb][3 * co], blk[cb][3 * co + 1], (int) blk[cb][3 * co + 2]);
                 if (++co == bn[cb]) {
                     cb++;
                     co = 0;
@@ -463,7 +515,7 @@ public final class VmaCore {
             int cb = pb;
             int co = po;
             for (int k = 0; k < oldCount; k++) {
-                old.add(bs[cb][co], be[cb][co], ba[cb][co]);
+                old.add(blk[cb][3 * co], blk[cb][3 * co + 1], (int) blk[cb][3 * co + 2]);
                 if (++co == bn[cb]) {
                     cb++;
                     co = 0;
@@ -484,7 +536,7 @@ public final class VmaCore {
                 b = nb - 1;
                 o = bn[b];
             } else {
-                insertBlock(nb, new long[CAP], new long[CAP], new int[CAP], 0);
+                insertBlock(nb, new long[3 * CAP], 0);
                 o = 0;
             }
         }
@@ -498,42 +550,29 @@ public final class VmaCore {
         indexStale = true;
         if (lastB == b && bn[b] - removed + added <= CAP) {
             int tail = bn[b] - o - removed;
-            long[] ss = bs[b];
-            long[] ee = be[b];
-            int[] aa = ba[b];
+            long[] block = blk[b];
             if (added != removed && tail > 0) {
-                System.arraycopy(ss, o + removed, ss, o + added, tail);
-                System.arraycopy(ee, o + removed, ee, o + added, tail);
-                System.arraycopy(aa, o + removed, aa, o + added, tail);
+                System.arraycopy(block, 3 * (o + removed), block, 3 * (o + added), 3 * tail);
             }
-            System.arraycopy(s, from, ss, o, added);
-            System.arraycopy(e, from, ee, o, added);
-            System.arraycopy(a, from, aa, o, added);
+            put(block, o, s, e, a, from, added);
             bn[b] += added - removed;
             settle(b);
             return;
         }
         int suffix = bn[lastB] - lastO;
         int total = o + added + suffix;
-        long[] ts = new long[total];
-        long[] te = new long[total];
-        int[] ta = new int[total];
-        System.arraycopy(bs[b], 0, ts, 0, o);
-        System.arraycopy(be[b], 0, te, 0, o);
-        System.arraycopy(ba[b], 0, ta, 0, o);
-        System.arraycopy(s, from, ts, o, added);
-        System.arraycopy(e, from, te, o, added);
-        System.arraycopy(a, from, ta, o, added);
-        System.arraycopy(bs[lastB], lastO, ts, o + added, suffix);
-        System.arraycopy(be[lastB], lastO, te, o + added, suffix);
-        System.arraycopy(ba[lastB], lastO, ta, o + added, suffix);
+        long[] all = new long[3 * total];
+        System.arraycopy(blk[b], 0, all, 0, 3 * o);
+        put(all, o, s, e, a, from, added);
+        System.arraycopy(blk[lastB], 3 * lastO, all, 3 * (o + added), 3 * suffix);
         removeBlocks(b, lastB - b + 1);
         int pieces = (total + FILL - 1) / FILL;
         for (int k = 0; k < pieces; k++) {
             int lo = (int) ((long) total * k / pieces);
             int hi = (int) ((long) total * (k + 1) / pieces);
-            insertBlock(b + k, Arrays.copyOfRange(ts, lo, lo + CAP), Arrays.copyOfRange(te, lo, lo + CAP),
-                    Arrays.copyOfRange(ta, lo, lo + CAP), hi - lo);
+            long[] block = new long[3 * CAP];
+            System.arraycopy(all, 3 * lo, block, 0, 3 * (hi - lo));
+            insertBlock(b + k, block, hi - lo);
         }
         if (pieces > 0) {
             settle(b + pieces - 1);
@@ -548,57 +587,45 @@ public final class VmaCore {
             removeBlocks(b, 1);
             return;
         }
-        lastEnd[b] = be[b][bn[b] - 1];
+        lastEnd[b] = blk[b][3 * (bn[b] - 1) + 1];
         if (b + 1 < nb && bn[b] + bn[b + 1] <= CAP / 2) {
             int m = bn[b];
             int k = bn[b + 1];
-            System.arraycopy(bs[b + 1], 0, bs[b], m, k);
-            System.arraycopy(be[b + 1], 0, be[b], m, k);
-            System.arraycopy(ba[b + 1], 0, ba[b], m, k);
+            System.arraycopy(blk[b + 1], 0, blk[b], 3 * m, 3 * k);
             bn[b] = m + k;
-            lastEnd[b] = be[b][bn[b] - 1];
+            lastEnd[b] = blk[b][3 * (bn[b] - 1) + 1];
             removeBlocks(b + 1, 1);
         } else if (b > 0 && bn[b - 1] + bn[b] <= CAP / 2) {
             settle(b - 1);
         }
     }
 
-    private void insertBlock(int at, long[] s, long[] e, int[] a, int count) {
+    private void insertBlock(int at, long[] block, int count) {
         if (nb == bn.length) {
             int cap = nb * 2;
-            bs = Arrays.copyOf(bs, cap);
-            be = Arrays.copyOf(be, cap);
-            ba = Arrays.copyOf(ba, cap);
+            blk = Arrays.copyOf(blk, cap);
             bn = Arrays.copyOf(bn, cap);
             lastEnd = Arrays.copyOf(lastEnd, cap);
         }
         int tail = nb - at;
-        System.arraycopy(bs, at, bs, at + 1, tail);
-        System.arraycopy(be, at, be, at + 1, tail);
-        System.arraycopy(ba, at, ba, at + 1, tail);
+        System.arraycopy(blk, at, blk, at + 1, tail);
         System.arraycopy(bn, at, bn, at + 1, tail);
         System.arraycopy(lastEnd, at, lastEnd, at + 1, tail);
-        bs[at] = s;
-        be[at] = e;
-        ba[at] = a;
+        blk[at] = block;
         bn[at] = count;
-        lastEnd[at] = count > 0 ? e[count - 1] : Long.MIN_VALUE;
+        lastEnd[at] = count > 0 ? block[3 * (count - 1) + 1] : Long.MIN_VALUE;
         nb++;
         indexStale = true;
     }
 
     private void removeBlocks(int at, int count) {
         int tail = nb - at - count;
-        System.arraycopy(bs, at + count, bs, at, tail);
-        System.arraycopy(be, at + count, be, at, tail);
-        System.arraycopy(ba, at + count, ba, at, tail);
+        System.arraycopy(blk, at + count, blk, at, tail);
         System.arraycopy(bn, at + count, bn, at, tail);
         System.arraycopy(lastEnd, at + count, lastEnd, at, tail);
         nb -= count;
         for (int k = nb; k < nb + count; k++) {
-            bs[k] = null;
-            be[k] = null;
-            ba[k] = null;
+            blk[k] = null;
         }
         indexStale = true;
     }

@@ -218,11 +218,7 @@ class LinuxRules implements RuleSet {
         if (p.length() <= 0 || !partlyDone(result)) {
             return;
         }
-        long hi = p.address() + roundUp(p.length());
-        long end = core.mappedRunEnd(p.address(), hi);
-        if (end > p.address()) {
-            core.reprotect(p.address(), end, p.prot() & Prot.RWX);
-        }
+        core.reprotectRun(p.address(), p.address() + roundUp(p.length()), p.prot() & Prot.RWX);
     }
 
     /** Advice reaches every mapped piece even when the range has holes (the answer is then ENOMEM). */

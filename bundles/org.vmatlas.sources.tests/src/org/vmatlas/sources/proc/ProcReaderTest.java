@@ -133,13 +133,19 @@ class ProcReaderTest {
                 .orElseThrow(() -> new AssertionError("0x" + Long.toHexString(address) + " not in /proc/self/maps"));
     }
 
-    /** The child is ours once {@code sleep} has replaced the forked JVM image. */
-    static void waitForExec(ProcReader reader, long pid) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+    /**
+     * The child is quiet once {@code sleep} has replaced the forked JVM image, the loader has mapped libc,
+     * and the process is asleep (state S in {@code /proc/PID/stat}): its pages no longer change.
+     */
+    static void waitForExec(ProcReader reader, long pid) throws Exception {
+        for (int i = 0; i < 300; i++) {
             var info = reader.process(pid);
             if (info.isRead() && info.value().command().startsWith("sleep")
-                    && reader.maps(pid).value().mappings().stream().anyMatch(m -> m.path().endsWith("/sleep"))) {
-                return;
+                    && reader.maps(pid).value().mappings().stream().anyMatch(m -> m.path().contains("libc"))) {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("S")) {
+                    return;
+                }
             }
             Thread.sleep(10);
         }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.sources.ProgressMonitor;
+import org.vmatlas.sources.internal.strace.CallColumns;
 import org.vmatlas.sources.internal.strace.LineParser;
 import org.vmatlas.sources.internal.text.Bytes;
 
@@ -100,7 +101,7 @@ public final class StraceParser {
         final String name;
         final LineParser parser;
         final ProgressMonitor monitor;
-        final List<TracedCall> calls = new ArrayList<>();
+        final CallColumns calls = new CallColumns();
         final List<ParseProblem> problems = new ArrayList<>();
         long line;
         boolean canceled;

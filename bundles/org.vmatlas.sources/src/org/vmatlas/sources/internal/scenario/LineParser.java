@@ -1,7 +1,6 @@
 package org.vmatlas.sources.internal.scenario;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,8 +15,6 @@ import org.vmatlas.syscall.RemapFlags;
  * {@link IllegalArgumentException} whose message is the reason (the caller adds the line number).
  */
 public final class LineParser {
-
-    private static final Set<String> PERSONALITIES = Set.of("linux", "aix", "netbsd");
 
     private LineParser() {
     }
@@ -38,25 +35,10 @@ public final class LineParser {
         List<String> w = List.of(trimmed.split("\\s+"));
         int on = w.lastIndexOf("on");
         if (on > 0 && !w.getFirst().equals("expect")) {
-            Set<String> only = personalities(w.subList(on + 1, w.size()));
+            Set<String> only = ExpectParser.personalities(w.subList(on + 1, w.size()));
             return new Instruction.Only(only, words(w.subList(0, on)));
         }
         return words(w);
-    }
-
-    private static Set<String> personalities(List<String> names) {
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("'on' needs personalities (linux, aix, netbsd)");
-        }
-        Set<String> on = new LinkedHashSet<>();
-        for (String name : names) {
-            String p = name.toLowerCase(Locale.ROOT);
-            if (!PERSONALITIES.contains(p)) {
-                throw new IllegalArgumentException("unknown personality '" + name + "' (use linux, aix, netbsd)");
-            }
-            on.add(p);
-        }
-        return on;
     }
 
     static Instruction words(List<String> w) {
@@ -73,7 +55,7 @@ public final class LineParser {
             case "dup" -> dup(args);
             case "memfd" -> args.done(new Instruction.Memfd(name(args.next("name")), Expr.parse(args.next("size"))));
             case "go" -> go(args);
-            case "expect" -> expect(args);
+            case "expect" -> ExpectParser.expect(args);
             case "repeat" -> repeat(w);
             case "fork" -> args.done(new Instruction.Fork());
             default -> throw new IllegalArgumentException("unknown command '" + w.getFirst()
@@ -193,57 +175,6 @@ public final class LineParser {
         return range(a, kind);
     }
 
-    private static Instruction expect(Words a) {
-        String what = a.next("what to expect");
-        Instruction.ExpectKind kind;
-        String value = null;
-        Expr address = null;
-        int prot = 0;
-        switch (what.toLowerCase(Locale.ROOT)) {
-            case "ok" -> kind = Instruction.ExpectKind.OK;
-            case "error" -> kind = Instruction.ExpectKind.ERROR;
-            case "conflict" -> {
-                kind = Instruction.ExpectKind.CONFLICT;
-                value = a.next("conflict kind").toUpperCase(Locale.ROOT);
-            }
-            case "noconflict" -> kind = Instruction.ExpectKind.NO_CONFLICT;
-            case "caveat" -> kind = Instruction.ExpectKind.CAVEAT;
-            case "nocaveat" -> kind = Instruction.ExpectKind.NO_CAVEAT;
-            case "prot" -> {
-                kind = Instruction.ExpectKind.PROT;
-                address = Expr.parse(a.next("address"));
-                prot = Prot.parse(a.next("protection"));
-            }
-            case "free" -> {
-                kind = Instruction.ExpectKind.FREE;
-                address = Expr.parse(a.next("address"));
-            }
-            case "state" -> {
-                kind = Instruction.ExpectKind.STATE;
-                address = Expr.parse(a.next("address"));
-                value = a.next("state").toUpperCase(Locale.ROOT);
-            }
-            default -> {
-                if (!what.matches("E[A-Z0-9]+")) {
-                    throw new IllegalArgumentException("expect what? '" + what
-                            + "' (use ok, error, an errno such as EEXIST, conflict KIND, noconflict, prot, free, state, caveat, nocaveat)");
-                }
-                kind = Instruction.ExpectKind.ERRNO;
-                value = what;
-            }
-        }
-        Set<String> on = Set.of();
-        if (a.more()) {
-            a.expect("on");
-            List<String> rest = new java.util.ArrayList<>();
-            while (a.more()) {
-                rest.add(a.next("personality"));
-            }
-            on = personalities(rest);
-        }
-        return new Instruction.Expect(kind, value, address, prot, on);
-    }
-
     private static Instruction repeat(List<String> w) {
         if (w.size() < 3) {
             throw new IllegalArgumentException("repeat needs a count and a command: repeat 100 protect buf+@i*8K 4K none");
@@ -268,42 +199,5 @@ public final class LineParser {
             throw new IllegalArgumentException("'" + text + "' is not a name (letters, digits, '_' and '.')");
         }
         return text;
-    }
-
-    /** The words after the verb, consumed in order. */
-    private static final class Words {
-        private final String verb;
-        private final List<String> words;
-        private int next;
-
-        Words(String verb, List<String> words) {
-            this.verb = verb;
-            this.words = words;
-        }
-
-        boolean more() {
-            return next < words.size();
-        }
-
-        String next(String what) {
-            if (!more()) {
-                throw new IllegalArgumentException(verb + ": missing " + what);
-            }
-            return words.get(next++);
-        }
-
-        void expect(String word) {
-            String got = next("'" + word + "'");
-            if (!got.equals(word)) {
-                throw new IllegalArgumentException(verb + ": expected '" + word + "', found '" + got + "'");
-            }
-        }
-
-        Instruction done(Instruction result) {
-            if (more()) {
-                throw new IllegalArgumentException(verb + ": unexpected '" + words.get(next) + "' at the end");
-            }
-            return result;
-        }
     }
 }

@@ -17,11 +17,9 @@ import org.vmatlas.syscall.Errno;
  */
 final class CallParser {
 
-    private static final int MAX_ARGS = 6;
     private static final long PAGE = 4096;
 
-    private final int[] argFrom = new int[MAX_ARGS];
-    private final int[] argTo = new int[MAX_ARGS];
+    private final Args args = new Args();
     private String error;
 
     String error() {
@@ -52,8 +50,9 @@ final class CallParser {
         if (close <= open || b[close - 1] != ')') {
             return fail("no ')' before ' = '");
         }
-        int args = split(b, open + 1, close - 1);
-        if (args < 0) {
+        boolean simple = syscall != Syscall.OPEN && syscall != Syscall.OPENAT;
+        int count = simple ? args.splitPlain(b, open + 1, close - 1) : args.split(b, open + 1, close - 1);
+        if (count < 0) {
             return fail("too many arguments");
         }
         // the result: a number, "-1 ENAME (text)", or "?" when the process ended inside the call
@@ -86,7 +85,7 @@ final class CallParser {
         } else if (negative) {
             errno = Errno.of((int) -result);
         }
-        return build(syscall, b, args, line, pid, time, result, errno, unknown, tables);
+        return build(syscall, b, count, line, pid, time, result, errno, unknown, tables);
     }
 
     private TracedCall build(Syscall s, byte[] b, int n, long line, int pid, long time, long result, Errno errno,
@@ -95,8 +94,8 @@ final class CallParser {
         switch (s) {
             case MMAP, MMAP2 -> {
                 if (n != 6) return fail("mmap needs 6 arguments, not " + n);
-                int prot = Symbols.decode(Symbols.PROT, b, argFrom[2], argTo[2]);
-                int flags = Symbols.decode(Symbols.MAP, b, argFrom[3], argTo[3]);
+                int prot = Symbols.decode(Symbols.PROT, b, args.from[2], args.to[2]);
+                int flags = Symbols.decode(Symbols.MAP, b, args.from[3], args.to[3]);
                 long fd = arg(b, 4);
                 long offset = arg(b, 5);
                 if (prot < 0 || flags < 0 || a0 == Numbers.BAD || arg(b, 1) == Numbers.BAD || fd == Numbers.BAD
@@ -115,17 +114,17 @@ final class CallParser {
                 int prot = 0;
                 Advice advice = null;
                 if (s == Syscall.MPROTECT || s == Syscall.PKEY_MPROTECT) {
-                    prot = Symbols.decode(Symbols.PROT, b, argFrom[2], argTo[2]);
+                    prot = Symbols.decode(Symbols.PROT, b, args.from[2], args.to[2]);
                     if (prot < 0) return fail("bad protection");
                 } else if (s == Syscall.MADVISE) {
-                    advice = Symbols.advice(b, argFrom[2], argTo[2]);
+                    advice = Symbols.advice(b, args.from[2], args.to[2]);
                 }
                 return new TracedCall(line, pid, time, s, a0, length, prot, 0, -1, 0, 0, 0, advice, null, result, errno,
                         unknown);
             }
             case MREMAP -> {
                 if (n < 4) return fail("mremap needs 4 or 5 arguments, not " + n);
-                int flags = Symbols.decode(Symbols.REMAP, b, argFrom[3], argTo[3]);
+                int flags = Symbols.decode(Symbols.REMAP, b, args.from[3], args.to[3]);
                 long newAddress = n > 4 ? arg(b, 4) : 0;
                 if (flags < 0 || a0 == Numbers.BAD || arg(b, 1) == Numbers.BAD || arg(b, 2) == Numbers.BAD
                         || newAddress == Numbers.BAD) {
@@ -142,7 +141,7 @@ final class CallParser {
                 // open(path, ...) or openat(dirfd, path, ...): remember which file the descriptor names
                 int at = s == Syscall.OPEN ? 0 : 1;
                 if (n <= at) return fail("no path argument");
-                String path = Strings.unquote(b, argFrom[at], argTo[at]);
+                String path = Strings.unquote(b, args.from[at], args.to[at]);
                 if (path == null) return fail("the path is not a quoted string");
                 if (errno == null && !unknown && result >= 0) {
                     tables.apply(pid).put((int) result, path);
@@ -154,41 +153,7 @@ final class CallParser {
     }
 
     private long arg(byte[] b, int i) {
-        return Numbers.parse(b, argFrom[i], argTo[i]);
-    }
-
-    /** Splits {@code b[from, to)} at top-level commas; the number of arguments, {@code -1} if too many. */
-    private int split(byte[] b, int from, int to) {
-        if (from >= to) {
-            return 0;
-        }
-        int n = 0;
-        int depth = 0;
-        boolean quoted = false;
-        int start = from;
-        for (int i = from; i < to; i++) {
-            byte c = b[i];
-            if (quoted) {
-                if (c == '\\') i++;
-                else if (c == '"') quoted = false;
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == '(' || c == '{' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == '}' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                if (n == MAX_ARGS) return -1;
-                argFrom[n] = start;
-                argTo[n++] = i;
-                start = i + 1;
-                while (start < to && b[start] == ' ') start++;
-            }
-        }
-        if (n == MAX_ARGS) return -1;
-        argFrom[n] = start;
-        argTo[n++] = to;
-        return n;
+        return args.number(b, i);
     }
 
     /** The position of the last {@code " = "} after the opening parenthesis, or {@code -1}. */

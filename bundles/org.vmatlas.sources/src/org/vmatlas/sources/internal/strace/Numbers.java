@@ -1,5 +1,7 @@
 package org.vmatlas.sources.internal.strace;
 
+import org.vmatlas.sources.internal.text.Bytes;
+
 /** Numbers as strace prints them: {@code NULL}, {@code 0x7f0a...}, {@code 4096}, {@code -1}. */
 final class Numbers {
 
@@ -31,7 +33,7 @@ final class Numbers {
                 return BAD;
             }
             for (; p < to; p++) {
-                int v = Character.digit(b[p], 16);
+                int v = Bytes.HEX[b[p] & 0xff];
                 if (v < 0) {
                     return BAD;
                 }

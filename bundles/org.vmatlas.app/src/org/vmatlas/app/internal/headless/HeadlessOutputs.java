@@ -1,0 +1,83 @@
+package org.vmatlas.app.internal.headless;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.vmatlas.model.AddressSpace;
+import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.export.EventsCsv;
+import org.vmatlas.ui.internal.export.EventsJson;
+import org.vmatlas.ui.internal.export.MapSvg;
+import org.vmatlas.ui.internal.export.RegionsCsv;
+import org.vmatlas.ui.internal.export.RegionsJson;
+import org.vmatlas.ui.internal.map.MapFrame;
+import org.vmatlas.ui.internal.map.MapGeometry;
+import org.vmatlas.ui.internal.map.MapLayout;
+import org.vmatlas.ui.internal.map.MapViewport;
+
+/**
+ * Writes a session's final state: the map as PNG (the same pixels the canvas shows, through
+ * {@code javax.imageio}, no display needed) or SVG, the regions as CSV or JSON, the events as CSV or JSON.
+ */
+public final class HeadlessOutputs {
+
+    private final int width;
+    private final int height;
+
+    public HeadlessOutputs(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    public void write(Session session, List<Path> outputs, Path events) throws IOException {
+        AddressSpace space = session.space();
+        for (Path output : outputs) {
+            switch (HeadlessOptions.extension(output)) {
+                case "png" -> ImageIO.write(image(frame(space)), "png", output.toFile());
+                case "svg" -> text(output, out -> MapSvg.write(frame(space), space.duplicateGroups(), out));
+                case "csv" -> text(output, out -> RegionsCsv.write(space, out));
+                case "json" -> text(output, out -> RegionsJson.write(space, out));
+                default -> throw new IllegalArgumentException("cannot write " + output);
+            }
+        }
+        if (events != null) {
+            boolean csv = HeadlessOptions.extension(events).equals("csv");
+            text(events, out -> {
+                if (csv) {
+                    EventsCsv.write(session.timeline(), out);
+                } else {
+                    EventsJson.write(session.timeline(), out);
+                }
+            });
+        }
+    }
+
+    private MapFrame frame(AddressSpace space) {
+        return new MapFrame(MapLayout.of(space.regions()), MapGeometry.forCanvas(width, height), new MapViewport(),
+                List.of(), List.of());
+    }
+
+    static BufferedImage image(MapFrame frame) {
+        MapGeometry geometry = frame.geometry();
+        BufferedImage image = new BufferedImage(geometry.width(), geometry.height(), BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, geometry.width(), geometry.height(), frame.pixels(), 0, geometry.width());
+        return image;
+    }
+
+    private interface WriterBody {
+        void write(Writer out) throws IOException;
+    }
+
+    private static void text(Path file, WriterBody body) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            body.write(out);
+        }
+    }
+}

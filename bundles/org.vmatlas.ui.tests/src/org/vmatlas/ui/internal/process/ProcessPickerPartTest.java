@@ -1,0 +1,144 @@
+package org.vmatlas.ui.internal.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vmatlas.model.Region;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.sources.proc.ProcessInfo;
+import org.vmatlas.ui.internal.SimulatedSessions;
+import org.vmatlas.ui.internal.UiTestSupport;
+
+class ProcessPickerPartTest {
+
+    private static final long WAIT = 10_000;
+    private Shell shell;
+    private RegionModelService models;
+    private ProcessPickerPart part;
+    private Process child;
+
+    @BeforeEach
+    void open() {
+        shell = new Shell(Display.getDefault());
+        shell.setLayout(new FillLayout());
+        models = SimulatedSessions.service();
+        part = new ProcessPickerPart(models);
+        part.create(shell);
+        shell.setSize(900, 600);
+        shell.open();
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        part.dispose();
+        shell.dispose();
+        if (child != null) {
+            child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        models.sessions().forEach(models::close);
+    }
+
+    private Process startSleep() throws IOException {
+        child = new ProcessBuilder("sleep", "30").start();
+        return child;
+    }
+
+    private void waitListed(long pid) {
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().stream().anyMatch(p -> p.pid() == pid),
+                WAIT, "process " + pid + " in the list");
+    }
+
+    private Session attachTo(long pid) {
+        part.refresh();
+        waitListed(pid);
+        assertTrue(part.table().select(pid));
+        part.attach();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.attachment() != null, WAIT, "the attachment");
+        Session session = part.attachment().session();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> session.space().size() > 0, WAIT, "the first snapshot");
+        return session;
+    }
+
+    @Test
+    void listsThisJvmAndFiltersByPid() {
+        long self = ProcessHandle.current().pid();
+        waitListed(self);
+        ProcessInfo me = part.table().rows().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+        assertTrue(me.readable(), "our own maps are readable");
+        assertTrue(me.command().contains("java"), me.command());
+        int all = part.table().rows().size();
+        part.filterField().setText(Long.toString(self));
+        assertTrue(part.table().rows().size() < all || all == 1);
+        assertTrue(part.table().rows().stream().allMatch(p -> Long.toString(p.pid()).contains(Long.toString(self))
+                || p.command().contains(Long.toString(self)) || p.owner().contains(Long.toString(self))));
+        assertEquals(500, part.intervalField().getSelection(), "2 Hz by default");
+    }
+
+    @Test
+    void attachingToAChildShowsItsRegionsAndSmaps() throws IOException {
+        long pid = startSleep().pid();
+        Session session = attachTo(pid);
+        assertTrue(session.name().startsWith("pid " + pid + ":"), session.name());
+        assertEquals(session, models.current());
+        Region text = session.space().regions().stream()
+                .filter(r -> r.backing().name() != null && r.backing().name().endsWith("/sleep") && r.executable())
+                .findFirst().orElse(null);
+        assertNotNull(text, "sleep's code is mapped: " + session.space().regions());
+        part.selected(text);
+        part.readSmaps();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.smapsText().contains("RSS"), WAIT, "smaps figures");
+        assertTrue(part.smapsText().startsWith("0x" + Long.toHexString(text.start())), part.smapsText());
+        part.readRollup();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.smapsText().startsWith("Process " + pid), WAIT,
+                "smaps_rollup totals");
+        part.detach();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().startsWith("Detached"), WAIT, "detach");
+        assertTrue(session.timeline().size() > 0);
+    }
+
+    @Test
+    void processThatExitsIsSaidAndTheSessionKeepsItsEvents() throws Exception {
+        Process sleeper = startSleep();
+        Session session = attachTo(sleeper.pid());
+        int events = session.timeline().size();
+        assertTrue(events > 0);
+        sleeper.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().contains("exited"), WAIT,
+                "the exit message, got: " + part.messageText());
+        assertTrue(part.messageText().contains(session.name()), part.messageText());
+        assertTrue(models.sessions().contains(session), "the recorded session stays");
+        assertTrue(session.timeline().size() >= events);
+        assertEquals(null, part.attachment());
+    }
+
+    @Test
+    void processGoneBeforeAttachOpensNoSession() throws Exception {
+        Process quick = new ProcessBuilder("true").start();
+        quick.waitFor(5, TimeUnit.SECONDS);
+        int sessions = models.sessions().size();
+        part.attach(new ProcessInfo(quick.pid(), "true", 0, "root", 1));
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().startsWith("Cannot attach"), WAIT,
+                "the refusal, got: " + part.messageText());
+        assertTrue(part.messageText().contains(Long.toString(quick.pid())), part.messageText());
+        assertEquals(sessions, models.sessions().size());
+        assertFalse(part.attachment() != null);
+    }
+
+    @Test
+    void smapsWithoutAnAttachmentAsksForOne() {
+        part.readSmaps();
+        assertTrue(part.smapsText().startsWith("Attach"), part.smapsText());
+    }
+}

@@ -1,0 +1,83 @@
+package org.vmatlas.ui.internal.process;
+
+import java.util.List;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.vmatlas.sources.proc.ProcessInfo;
+import org.vmatlas.ui.internal.Messages;
+
+/**
+ * The process list: pid, command line, owner, mapping count. A virtual table, so a machine with
+ * thousands of processes fills only the rows on screen; processes whose maps we may not read are grey.
+ */
+final class ProcessTable {
+
+    private final Table table;
+    private List<ProcessInfo> rows = List.of();
+
+    ProcessTable(Composite parent) {
+        table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        column(Messages.processes_columnPid, 80, SWT.RIGHT);
+        column(Messages.processes_columnCommand, 420, SWT.LEFT);
+        column(Messages.processes_columnOwner, 100, SWT.LEFT);
+        column(Messages.processes_columnMappings, 90, SWT.RIGHT);
+        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
+    }
+
+    private void column(String title, int width, int align) {
+        TableColumn column = new TableColumn(table, align);
+        column.setText(title);
+        column.setWidth(width);
+    }
+
+    private void fill(TableItem item, int index) {
+        ProcessInfo p = rows.get(index);
+        item.setText(new String[] { Long.toString(p.pid()), p.command(), p.owner(),
+            p.readable() ? Integer.toString(p.mappingCount()) : Messages.processes_notReadable });
+        if (!p.readable()) {
+            item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        }
+    }
+
+    /** Shows new rows, keeping the selected process selected when it is still there. */
+    void show(List<ProcessInfo> processes) {
+        ProcessInfo selected = selection();
+        rows = List.copyOf(processes);
+        table.clearAll();
+        table.setItemCount(rows.size());
+        if (selected != null) {
+            select(selected.pid());
+        }
+    }
+
+    /** Selects the row of {@code pid}; answers whether it is listed. */
+    boolean select(long pid) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).pid() == pid) {
+                table.setSelection(i);
+                return true;
+            }
+        }
+        table.deselectAll();
+        return false;
+    }
+
+    ProcessInfo selection() {
+        int index = table.getSelectionIndex();
+        return index >= 0 && index < rows.size() ? rows.get(index) : null;
+    }
+
+    List<ProcessInfo> rows() {
+        return rows;
+    }
+
+    Table control() {
+        return table;
+    }
+}

@@ -1,0 +1,233 @@
+package org.vmatlas.ui.internal.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.sources.scenario.Scenario;
+import org.vmatlas.sources.scenario.StepOutcome;
+import org.vmatlas.syscall.Kernel;
+import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.ops.KernelChoice;
+
+/**
+ * The scenario runner: a shipped lesson or a user's script, a kernel to run it on, and Step / Run /
+ * Pause at a chosen number of steps per second. Narration ({@code # say:}) is shown large; every step's
+ * outcome is listed. A script with mistakes shows each with its line and does not run. The first step
+ * opens a fresh session on the chosen kernel and makes it current, so every view follows the lesson.
+ */
+public class ScenarioPart {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    @Inject
+    private RegionModelService models;
+
+    @Inject
+    private WorkbenchMoment moment;
+
+    private ScenarioControls controls;
+    private Label narration;
+    private Label message;
+    private OutcomeTable outcomes;
+    private final List<Scenario> lessons = new ArrayList<>();
+    private Scenario scenario;
+    private ScenarioPlayer player;
+    private boolean lastWasNarration;
+
+    public ScenarioPart() {
+    }
+
+    /** For tests outside the workbench. */
+    ScenarioPart(RegionModelService models, WorkbenchMoment moment) {
+        this.models = models;
+        this.moment = moment;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        lessons.addAll(ScenarioFiles.lessons());
+        controls = new ScenarioControls(parent, lessons, this);
+        narration = new Label(parent, SWT.WRAP);
+        narration.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        controls.enlarge(narration);
+        message = new Label(parent, SWT.WRAP);
+        message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        outcomes = new OutcomeTable(parent);
+        outcomes.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        if (!lessons.isEmpty()) {
+            selectLesson(0);
+        }
+    }
+
+    void selectLesson(int index) {
+        controls.showLesson(index);
+        choose(lessons.get(index));
+    }
+
+    /** Reads a user's script; an unreadable file is said and the scenario shown so far stays. */
+    void openScript(Path file) {
+        try {
+            choose(ScenarioFiles.read(file));
+            controls.showScript(file.getFileName().toString());
+        } catch (IllegalArgumentException e) {
+            say(e.getMessage(), true);
+        }
+    }
+
+    void openScriptDialog() {
+        FileDialog dialog = new FileDialog(message.getShell(), SWT.OPEN);
+        dialog.setText(Messages.scenario_openScript);
+        dialog.setFilterExtensions(new String[] { "*.vms", "*.*" });
+        dialog.setFilterNames(new String[] { Messages.scenario_scriptFilter, "*" });
+        String file = dialog.open();
+        if (file != null) {
+            openScript(Path.of(file));
+        }
+    }
+
+    private void choose(Scenario chosen) {
+        scenario = chosen;
+        restart();
+    }
+
+    /** Forgets the run so far; the next Step or Run starts the scenario again in a new session. */
+    void restart() {
+        if (player != null) {
+            player.pause();
+            player = null;
+        }
+        outcomes.clear();
+        narration.setText("");
+        lastWasNarration = false;
+        if (scenario == null) {
+            say(Messages.scenario_noScenario, false);
+        } else if (!scenario.runnable()) {
+            say(ScenarioFiles.problems(scenario), true);
+        } else {
+            say(NLS.bind(Messages.scenario_ready, scenario.title(), scenario.steps().size()), false);
+        }
+        controls.enable(scenario != null && scenario.runnable(), false);
+    }
+
+    void step() {
+        play(1);
+    }
+
+    void run() {
+        play(Integer.MAX_VALUE);
+    }
+
+    void pause() {
+        if (player != null) {
+            player.pause();
+        }
+    }
+
+    void speedChanged() {
+        if (player != null) {
+            player.setStepsPerSecond(controls.stepsPerSecond());
+        }
+    }
+
+    private void play(int steps) {
+        if (scenario == null || !scenario.runnable() || (player == null && !startSession())) {
+            return;
+        }
+        player.setStepsPerSecond(controls.stepsPerSecond());
+        controls.enable(true, true);
+        player.play(steps);
+    }
+
+    /** Opens a session on the chosen kernel; a native sandbox that cannot be opened is said, not thrown. */
+    private boolean startSession() {
+        KernelChoice choice = controls.kernel();
+        Kernel kernel;
+        try {
+            kernel = choice.open();
+        } catch (RuntimeException | LinkageError e) {
+            say(NLS.bind(Messages.ops_kernelFailed, choice.label(), e.getMessage()), true);
+            return false;
+        }
+        Session session = models.openSession(NLS.bind(Messages.scenario_sessionName, scenario.title(),
+                choice.label()) + " #" + COUNTER.incrementAndGet(), kernel);
+        models.setCurrent(session);
+        moment.live();
+        player = new ScenarioPlayer(scenario, session, message.getDisplay(), this::stepped, this::stopped);
+        return true;
+    }
+
+    private void stepped(StepOutcome outcome) {
+        if (outcomes.control().isDisposed()) {
+            return;
+        }
+        outcomes.add(outcome);
+        if (outcome.status() == StepOutcome.Status.SAID) {
+            // consecutive say lines are one paragraph of narration
+            narration.setText(lastWasNarration ? narration.getText() + " " + outcome.message() : outcome.message());
+            narration.getParent().layout();
+        }
+        lastWasNarration = outcome.status() == StepOutcome.Status.SAID;
+    }
+
+    private void stopped() {
+        if (message.isDisposed() || player == null) {
+            return;
+        }
+        controls.enable(!player.finished(), false);
+        if (player.finished()) {
+            long met = outcomes.outcomes().stream().filter(o -> o.status() == StepOutcome.Status.MET).count();
+            long unmet = outcomes.outcomes().stream().filter(o -> o.status() == StepOutcome.Status.UNMET).count();
+            say(NLS.bind(Messages.scenario_finished, new Object[] { outcomes.outcomes().size(), met, unmet }),
+                    !player.passed());
+        }
+    }
+
+    private void say(String text, boolean bad) {
+        message.setText(text);
+        message.setForeground(bad ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
+        message.getParent().layout();
+    }
+
+    /** State and widgets, for tests. */
+    ScenarioControls controls() {
+        return controls;
+    }
+
+    ScenarioPlayer player() {
+        return player;
+    }
+
+    OutcomeTable outcomes() {
+        return outcomes;
+    }
+
+    String narrationText() {
+        return narration.getText();
+    }
+
+    String messageText() {
+        return message.getText();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        pause();
+    }
+}
