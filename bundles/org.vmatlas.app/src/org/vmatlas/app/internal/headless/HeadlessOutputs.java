@@ -17,6 +17,7 @@ import org.vmatlas.ui.internal.export.EventsJson;
 import org.vmatlas.ui.internal.export.MapSvg;
 import org.vmatlas.ui.internal.export.RegionsCsv;
 import org.vmatlas.ui.internal.export.RegionsJson;
+import org.vmatlas.ui.internal.map.MapColors;
 import org.vmatlas.ui.internal.map.MapFrame;
 import org.vmatlas.ui.internal.map.MapGeometry;
 import org.vmatlas.ui.internal.map.MapLayout;
@@ -68,6 +69,21 @@ public final class HeadlessOutputs {
         MapGeometry geometry = frame.geometry();
         BufferedImage image = new BufferedImage(geometry.width(), geometry.height(), BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, geometry.width(), geometry.height(), frame.pixels(), 0, geometry.width());
+        // The row addresses, as the canvas's overlay draws them.
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new java.awt.Color(MapColors.TEXT));
+            g.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));
+            for (int row = 0; row < geometry.rows(); row++) {
+                long address = frame.addressOfCell(row * geometry.columns()) & ~0xFFFL;
+                if (address > 0) {
+                    g.drawString(String.format("%012x", address), 6, geometry.rowTop(row) + geometry.bandHeight() / 2 + 4);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
         return image;
     }
 
