@@ -108,7 +108,7 @@ public final class ProcFile {
     }
 
     /** Files smaller than this are read, then parsed: handing work to another thread costs more than it saves. */
-    private static final int PIPELINE_FROM = 256 << 10;
+    private static final int PIPELINE_FROM = Integer.getInteger("vmatlas.proc.pipelineFrom", 256 << 10);
 
     private int lastParsedLength;
 

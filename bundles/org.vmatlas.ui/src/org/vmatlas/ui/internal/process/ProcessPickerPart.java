@@ -48,10 +48,9 @@ public class ProcessPickerPart {
     private ProcessTable table;
     private Spinner interval;
     private Label message;
-    private Label smaps;
+    private SmapsPanel smaps;
     private List<ProcessInfo> all = List.of();
     private LiveAttachment attachment;
-    private Region selectedRegion;
 
     public ProcessPickerPart() {
     }
@@ -78,11 +77,7 @@ public class ProcessPickerPart {
         createAttachRow(parent);
         message = new Label(parent, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
-        Composite smapsRow = row(parent, 2);
-        button(smapsRow, Messages.processes_smaps, this::readSmaps);
-        button(smapsRow, Messages.processes_rollup, this::readRollup);
-        smaps = new Label(parent, SWT.WRAP);
-        smaps.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        smaps = new SmapsPanel(parent, 4, () -> attachment);
         refresh();
     }
 
@@ -212,37 +207,17 @@ public class ProcessPickerPart {
     @Inject
     @Optional
     public void selected(@Named(IServiceConstants.ACTIVE_SELECTION) Region region) {
-        if (region != null) {
-            selectedRegion = region;
+        if (region != null && smaps != null) {
+            smaps.select(region);
         }
     }
 
     void readSmaps() {
-        LiveAttachment current = attachment;
-        Region region = selectedRegion;
-        if (current == null || region == null) {
-            smaps.setText(current == null ? Messages.processes_smapsNoAttach : Messages.processes_smapsNoRegion);
-            return;
-        }
-        BackgroundWork.run(NLS.bind(Messages.processes_jobSmaps, current.pid()), count.getDisplay(),
-                monitor -> SmapsText.ofRegion(current.pid(), region), this::showSmaps, this::showSmaps);
+        smaps.readSelection();
     }
 
     void readRollup() {
-        LiveAttachment current = attachment;
-        if (current == null) {
-            smaps.setText(Messages.processes_smapsNoAttach);
-            return;
-        }
-        BackgroundWork.run(NLS.bind(Messages.processes_jobSmaps, current.pid()), count.getDisplay(),
-                monitor -> SmapsText.rollup(current.pid()), this::showSmaps, this::showSmaps);
-    }
-
-    private void showSmaps(String text) {
-        if (!smaps.isDisposed()) {
-            smaps.setText(text);
-            smaps.getParent().layout();
-        }
+        smaps.readRollup();
     }
 
     private void say(String text, boolean bad) {
@@ -282,7 +257,7 @@ public class ProcessPickerPart {
     }
 
     String smapsText() {
-        return smaps.getText();
+        return smaps.text();
     }
 
     @Focus
