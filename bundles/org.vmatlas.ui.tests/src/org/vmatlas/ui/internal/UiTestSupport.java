@@ -75,6 +75,31 @@ public final class UiTestSupport {
         return file;
     }
 
+    /** Keeps what a shell shows now (after pending paints) as a build artifact; failures here never fail a test. */
+    public static void captureShell(org.eclipse.swt.widgets.Shell shell, String name) {
+        Display display = shell.getDisplay();
+        shell.layout(true, true);
+        long until = System.currentTimeMillis() + 300;
+        while (System.currentTimeMillis() < until) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(20, () -> { });
+                display.sleep();
+            }
+        }
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, size.x, size.y);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(shell);
+        try {
+            gc.copyArea(image, 0, 0);
+            saveScreenshot(image.getImageData(), name);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("screenshot " + name + " not kept: " + e);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     /** The 0xRRGGBB colour of a pixel of a direct-palette image. */
     public static int rgb(ImageData data, int x, int y) {
         var rgb = data.palette.getRGB(data.getPixel(x, y));

@@ -16,6 +16,7 @@ import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.NativeKernel;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.syscall.Sandbox;
+import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /**
  * The built-in demo: real calls in a fresh native sandbox, one every {@code pace} milliseconds, so
@@ -66,7 +67,7 @@ public final class DemoJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         Sandbox kernel;
         try {
-            kernel = NativeKernel.open();
+            kernel = NativeKernel.open(VmatlasPreferences.arenaBytes());
         } catch (RuntimeException e) {
             return Status.error("The native sandbox could not be reserved: " + e.getMessage(), e);
         }
@@ -80,12 +81,12 @@ public final class DemoJob extends Job {
             if (monitor.isCanceled()) {
                 return Status.CANCEL_STATUS;
             }
-            pause();
             Event event = session.apply(step.apply(lastValue), "demo");
             if (event.result() != null && event.result().isOk()) {
                 lastValue = event.result().value();
             }
             monitor.worked(1);
+            pause();
         }
         monitor.done();
         return Status.OK_STATUS;

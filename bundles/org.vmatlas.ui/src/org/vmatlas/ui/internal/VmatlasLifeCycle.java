@@ -5,6 +5,7 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.vmatlas.model.RegionModelService;
+import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /**
  * Puts the workbench's shared moment into the application context and, once the window is up,
@@ -15,14 +16,15 @@ public class VmatlasLifeCycle {
     @PostContextCreate
     public void postContextCreate(IEclipseContext context, IEventBroker events) {
         context.set(WorkbenchMoment.class, new WorkbenchMoment());
-        if (demoWanted(Platform.args())) {
-            events.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
-                RegionModelService models = context.get(RegionModelService.class);
-                if (models != null) {
-                    new DemoJob(models, 700).schedule(500);
-                }
-            });
-        }
+        VmatlasPreferences.applyColours();
+        boolean demo = demoWanted(Platform.args());
+        events.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
+            StartupReport.windowUp();
+            RegionModelService models = context.get(RegionModelService.class);
+            if (demo && models != null) {
+                new DemoJob(models, VmatlasPreferences.demoPaceMillis()).schedule(100);
+            }
+        });
     }
 
     static boolean demoWanted(String[] args) {

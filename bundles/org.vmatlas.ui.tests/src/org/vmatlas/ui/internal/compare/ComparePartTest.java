@@ -79,6 +79,7 @@ class ComparePartTest {
         assertEquals(part.sessions().get(1).space().regions(), part.right().map().layout().regions());
         assertNotEquals(part.left().map().layout().regions(), part.right().map().layout().regions());
         assertTrue(part.left().headerText().contains("Linux"), part.left().headerText());
+        UiTestSupport.captureShell(shell, "compare-part.png");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.SimulatedSessions;
+import org.vmatlas.ui.internal.UiTestSupport;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 import org.vmatlas.ui.internal.map.RegionText;
 
@@ -61,6 +62,7 @@ class FragmentationPartTest {
         assertEquals(limit, part.mapCountBar().getMaximum());
         assertEquals(Math.min(count, limit), part.mapCountBar().getSelection());
         assertEquals(FragmentationPart.warns(count, limit), part.mapCountRed());
+        UiTestSupport.captureShell(shell, "fragmentation-part.png");
     }
 
     @Test

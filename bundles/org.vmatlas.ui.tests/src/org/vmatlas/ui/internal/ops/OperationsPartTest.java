@@ -87,6 +87,7 @@ class OperationsPartTest {
         assertEquals(PreviewText.of(expected, session.mapCountLimit()).conflicts(), part.conflictText());
         assertTrue(part.previewText().contains(NLS.bind(Messages.ops_previewEvicted, new Object[] {
             expected.evictedPages(), expected.evicted().size(), expected.regionsSplit() })), part.previewText());
+        UiTestSupport.captureShell(shell, "operations-part.png");
     }
 
     @Test

@@ -106,6 +106,7 @@ class ProcessPickerPartTest {
         part.detach();
         UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().startsWith("Detached"), WAIT, "detach");
         assertTrue(session.timeline().size() > 0);
+        UiTestSupport.captureShell(shell, "processes-part.png");
     }
 
     @Test

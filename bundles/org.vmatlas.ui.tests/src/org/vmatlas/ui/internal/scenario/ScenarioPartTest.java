@@ -93,6 +93,7 @@ class ScenarioPartTest {
         assertEquals(Personality.LINUX, session.personality());
         int events = outcomes.stream().mapToInt(o -> o.events().size()).sum();
         assertEquals(events, session.timeline().size());
+        UiTestSupport.captureShell(shell, "scenario-part.png");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.SimulatedSessions;
+import org.vmatlas.ui.internal.UiTestSupport;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 
 class RegionsTablePartTest {
@@ -77,6 +78,7 @@ class RegionsTablePartTest {
         part.filterField().setText("r??");
         assertEquals(regionsWith(prot -> (prot & Prot.READ) != 0), table.getItemCount());
         assertTrue(part.footerText().startsWith(table.getItemCount() + " of " + session.space().size()), part.footerText());
+        UiTestSupport.captureShell(shell, "regions-part.png");
     }
 
     @Test

@@ -40,9 +40,9 @@ public class TimelineChartPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(3, false));
         chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
-        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         scrubber = new Scale(parent, SWT.HORIZONTAL);
         scrubber.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         scrubber.setToolTipText("Drag to show the address space at an earlier event");
@@ -58,6 +58,10 @@ public class TimelineChartPart {
                 moment.seek(scrubber.getSelection() - 1);
             }
         });
+        Button changes = new Button(parent, SWT.PUSH);
+        changes.setText("Changes...");
+        changes.setToolTipText("What changed between two moments");
+        changes.addListener(SWT.Selection, event -> showChanges(parent.getShell()));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         moment.addListener(momentListener);
@@ -87,6 +91,14 @@ public class TimelineChartPart {
         chart.showMoment(index);
         scrubber.setSelection(index + 1);
         live.setSelection(moment.isLive());
+    }
+
+    private void showChanges(org.eclipse.swt.widgets.Shell shell) {
+        Session session = models.current();
+        if (session != null) {
+            int now = moment.effectiveIndex(session);
+            new ChangesDialog(shell, session.timeline(), Math.max(-1, now - 1), now).open();
+        }
     }
 
     public TimelineSeries series() {

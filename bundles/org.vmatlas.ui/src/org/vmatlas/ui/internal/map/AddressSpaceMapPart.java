@@ -26,6 +26,7 @@ import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.StartupReport;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 
@@ -87,6 +88,9 @@ public class AddressSpaceMapPart {
             return;
         }
         AddressSpace space = moment.space(session);
+        if (session.timeline().size() > 0) {
+            StartupReport.firstCallShown();
+        }
         int index = moment.effectiveIndex(session);
         List<Conflict> conflicts = new ArrayList<>();
         for (int i = Math.max(0, index - CONFLICT_WINDOW + 1); i <= index; i++) {

@@ -16,7 +16,7 @@ public final class MapColors {
     public static final int FLASH = 0xFFE14D;
     public static final int TEXT = 0x30302C;
 
-    private static final int[] BY_PROT = {
+    private static final int[] DEFAULT_BY_PROT = {
         0x8C8C88, // ---: reserved, hatched
         0x4C78A8, // r--
         0x9467BD, // -w-
@@ -26,13 +26,25 @@ public final class MapColors {
         0xE45756, // -wx
         0xE45756, // rwx
     };
+    /** The palette in use: the defaults, or the colours chosen in the preferences. */
+    private static volatile int[] byProt = DEFAULT_BY_PROT.clone();
 
     private MapColors() {
     }
 
     /** The colour of a protection ({@link Prot} bits). */
     public static int ofProt(int prot) {
-        return BY_PROT[prot & Prot.RWX];
+        return byProt[prot & Prot.RWX];
+    }
+
+    /** Changes the colour of a protection (write+exec colours follow rwx). */
+    public static void setProtColour(int prot, int rgb) {
+        int[] next = byProt.clone();
+        next[prot & Prot.RWX] = rgb & 0xFFFFFF;
+        if ((prot & Prot.RWX) == Prot.RWX) {
+            next[Prot.WRITE | Prot.EXEC] = rgb & 0xFFFFFF;
+        }
+        byProt = next;
     }
 
     /** The base colour of a cell class; Prepared regions are the protection's colour washed out. */

@@ -4,6 +4,7 @@ import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.Kernel;
 import org.vmatlas.syscall.NativeKernel;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /** The kernels a new session can run on: the real process in a sandbox, or one of the simulated personalities. */
 public enum KernelChoice {
@@ -30,7 +31,7 @@ public enum KernelChoice {
      * @throws RuntimeException when the native sandbox cannot be opened (not Linux, no native access, no memory)
      */
     public Kernel open() {
-        return personality == null ? NativeKernel.open() : personality.newKernel();
+        return personality == null ? NativeKernel.open(VmatlasPreferences.arenaBytes()) : personality.newKernel();
     }
 
     /** What the rules say, for the chooser's tooltip. */

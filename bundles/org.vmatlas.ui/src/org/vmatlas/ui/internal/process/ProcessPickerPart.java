@@ -31,6 +31,7 @@ import org.vmatlas.sources.proc.ProcResult;
 import org.vmatlas.sources.proc.ProcessInfo;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /**
  * The process picker: the processes of {@code /proc} with a filter; "Attach" opens an observed session
@@ -85,7 +86,7 @@ public class ProcessPickerPart {
         Composite row = row(parent, 4);
         new Label(row, SWT.NONE).setText(Messages.processes_interval);
         interval = new Spinner(row, SWT.BORDER);
-        interval.setValues((int) MapsPoller.DEFAULT_INTERVAL.toMillis(), 50, 60_000, 0, 100, 1000);
+        interval.setValues(VmatlasPreferences.pollMillis(), 50, 60_000, 0, 100, 1000);
         interval.setToolTipText(Messages.processes_intervalTip);
         button(row, Messages.processes_attach, this::attach);
         button(row, Messages.processes_detach, this::detach);
