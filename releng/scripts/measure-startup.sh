@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures how fast the built product starts: window up, and the demo's first call drawn, each
 # counted from the JVM's start (median of N runs, default 5). Needs the product built (launch.sh).
+# EXTRA_OPTS adds JVM options to try (e.g. EXTRA_OPTS=-XX:TieredStopAtLevel=1).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . releng/scripts/env.sh
@@ -9,7 +10,7 @@ product=releng/org.vmatlas.product/target/products/org.vmatlas.product/linux/gtk
 runs=${1:-5}
 log=$(mktemp)
 for _ in $(seq "$runs"); do
-  VMATLAS_JAVA_OPTS=-Dvmatlas.startupReport=true VMATLAS_WORKSPACE=$(mktemp -d) \
+  VMATLAS_JAVA_OPTS="-Dvmatlas.startupReport=true ${EXTRA_OPTS:-}" VMATLAS_WORKSPACE=$(mktemp -d) \
     timeout 30 xvfb-run -a "$product/vmatlas" > "$log.run" 2>&1 &
   pid=$!
   for _ in $(seq 150); do
