@@ -10,6 +10,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.Messages;
@@ -32,8 +33,14 @@ public final class TimelineChart {
     public TimelineChart() {
         NumberAxis events = new NumberAxis(Messages.chart_axisEvents);
         events.setAutoRangeIncludesZero(true);
+        // Events are counted: whole ticks only, and a sensible frame before the first one arrives.
+        events.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        events.setAutoRangeMinimumSize(10);
+        events.setRangeType(RangeType.POSITIVE);
         NumberAxis bytes = new NumberAxis(Messages.chart_axisBytes);
         bytes.setNumberFormatOverride(new ByteFormat());
+        bytes.setAutoRangeMinimumSize(1 << 20);
+        bytes.setRangeType(RangeType.POSITIVE);
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
             lineRenderer.setSeriesPaint(k, awt(MapColors.ofProt(TimelineSeries.PROTS[k])));

@@ -25,6 +25,7 @@ import org.vmatlas.sources.scenario.ScenarioRunner;
 import org.vmatlas.sources.scenario.StepOutcome;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.JobProgress;
+import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.ops.KernelChoice;
 import org.vmatlas.ui.internal.scenario.ScenarioFiles;
@@ -143,9 +144,7 @@ public class ComparePart {
     }
 
     private void say(String text, boolean bad) {
-        message.setText(text);
-        message.setForeground(bad ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        message.getParent().layout();
+        MessageLine.show(message, text, bad);
     }
 
     /** State and widgets, for tests. */

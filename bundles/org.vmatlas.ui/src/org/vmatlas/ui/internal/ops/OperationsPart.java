@@ -19,6 +19,7 @@ import org.vmatlas.model.Event;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 
@@ -151,9 +152,7 @@ public class OperationsPart {
             return;
         }
         run.setEnabled(true);
-        result.setText(text);
-        result.setForeground(bad ? result.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        result.getParent().layout();
+        MessageLine.show(result, text, bad);
     }
 
     /** Widgets and forms, for tests. */

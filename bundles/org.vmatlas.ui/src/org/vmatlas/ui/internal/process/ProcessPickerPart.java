@@ -30,6 +30,7 @@ import org.vmatlas.sources.proc.ProcReader;
 import org.vmatlas.sources.proc.ProcResult;
 import org.vmatlas.sources.proc.ProcessInfo;
 import org.vmatlas.ui.internal.BackgroundWork;
+import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
@@ -222,12 +223,7 @@ public class ProcessPickerPart {
     }
 
     private void say(String text, boolean bad) {
-        if (message.isDisposed()) {
-            return;
-        }
-        message.setText(text);
-        message.setForeground(bad ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        message.getParent().layout();
+        MessageLine.show(message, text, bad);
     }
 
     private static void stopInBackground(LiveAttachment running) {

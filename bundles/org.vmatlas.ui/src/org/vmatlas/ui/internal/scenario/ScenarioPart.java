@@ -21,6 +21,7 @@ import org.vmatlas.model.Session;
 import org.vmatlas.sources.scenario.Scenario;
 import org.vmatlas.sources.scenario.StepOutcome;
 import org.vmatlas.syscall.Kernel;
+import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 import org.vmatlas.ui.internal.ops.KernelChoice;
@@ -200,9 +201,7 @@ public class ScenarioPart {
     }
 
     private void say(String text, boolean bad) {
-        message.setText(text);
-        message.setForeground(bad ? message.getDisplay().getSystemColor(SWT.COLOR_DARK_RED) : null);
-        message.getParent().layout();
+        MessageLine.show(message, text, bad);
     }
 
     /** State and widgets, for tests. */
