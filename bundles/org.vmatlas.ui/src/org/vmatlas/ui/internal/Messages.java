@@ -162,6 +162,10 @@ public final class Messages extends NLS {
     public static String session_jobSave;
     public static String session_jobOpen;
 
+    public static String strace_allPids;
+    public static String strace_onePid;
+    public static String strace_whichPid;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

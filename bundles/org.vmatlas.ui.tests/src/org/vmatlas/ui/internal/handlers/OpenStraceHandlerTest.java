@@ -136,4 +136,23 @@ class OpenStraceHandlerTest {
         }
         throw new AssertionError("no event from " + source);
     }
+
+    @Test
+    void oneProcessOfAForkingLogReplaysAlone() throws Exception {
+        Path log = dir.resolve("two.strace");
+        Files.writeString(log, String.join("\n",
+                "100 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000",
+                "200 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000100000",
+                "100 mprotect(0x7f0000000000, 4096, PROT_READ) = 0",
+                "200 munmap(0x7f0000100000, 4096) = 0", ""));
+        var parsed = OpenStraceHandler.parse(log, new NullProgressMonitor());
+        assertEquals(java.util.Set.of(100, 200), parsed.pids());
+        OpenStraceHandler.Loaded only100 = OpenStraceHandler.replay(models, log, parsed, Personality.LINUX,
+                java.util.Set.of(100), new NullProgressMonitor());
+        assertEquals(2, only100.session().timeline().size(), "pid 100's two calls only");
+        assertEquals(2, only100.session().space().size(), "8 KiB split by the mprotect, nothing of pid 200");
+        OpenStraceHandler.Loaded all = OpenStraceHandler.replay(models, log, parsed, Personality.LINUX,
+                java.util.Set.of(), new NullProgressMonitor());
+        assertEquals(4, all.session().timeline().size());
+    }
 }
