@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -30,7 +31,8 @@ public class TimelineChartPart {
     private WorkbenchMoment moment;
 
     private final TimelineSeries series = new TimelineSeries();
-    private final TimelineChart chart = new TimelineChart();
+    private Composite chartArea;
+    private TimelineChart chart;
     private ChartComposite chartComposite;
     private Scale scrubber;
     private Button live;
@@ -41,8 +43,11 @@ public class TimelineChartPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(3, false));
-        chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
-        chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        chartArea = new Composite(parent, SWT.NONE);
+        chartArea.setLayout(new FillLayout());
+        chartArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        // JFreeChart's first use loads AWT and its fonts: build it once the window is up, not before.
+        parent.getDisplay().asyncExec(this::buildChart);
         scrubber = new Scale(parent, SWT.HORIZONTAL);
         scrubber.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         scrubber.setToolTipText("Drag to show the address space at an earlier event");
@@ -65,11 +70,20 @@ public class TimelineChartPart {
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         moment.addListener(momentListener);
+    }
+
+    private void buildChart() {
+        if (chartArea.isDisposed()) {
+            return;
+        }
+        chart = new TimelineChart();
+        chartComposite = new ChartComposite(chartArea, SWT.NONE, chart.chart(), true);
+        chartArea.layout();
         refresh();
     }
 
     private void refresh() {
-        if (chartComposite.isDisposed()) {
+        if (chartComposite == null || chartComposite.isDisposed()) {
             return;
         }
         Session session = models.current();
@@ -88,7 +102,9 @@ public class TimelineChartPart {
             return;
         }
         int index = moment.effectiveIndex(session);
-        chart.showMoment(index);
+        if (chart != null) {
+            chart.showMoment(index);
+        }
         scrubber.setSelection(index + 1);
         live.setSelection(moment.isLive());
     }
