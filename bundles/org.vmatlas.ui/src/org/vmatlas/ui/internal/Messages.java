@@ -166,6 +166,16 @@ public final class Messages extends NLS {
     public static String strace_onePid;
     public static String strace_whichPid;
 
+    public static String chart_titleState;
+    public static String chart_scrubberTip;
+    public static String chart_live;
+    public static String chart_liveTip;
+    public static String chart_changes;
+    public static String chart_changesTip;
+    public static String chart_byProtection;
+    public static String chart_byState;
+    public static String chart_breakdownTip;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -35,6 +35,8 @@ class TimelineSeriesTest {
         long base = SimulatedSessions.BASE;
         SimulatedSessions.map(session, base, 8 * MIB, Prot.RW, "data");
         session.apply(new Call.Mprotect(base + 2 * MIB, 2 * MIB, Prot.READ));
+        session.apply(new Call.SysReserve(base + 64 * MIB, 16 * MIB, "heap"));
+        session.apply(new Call.SysMap(base + 64 * MIB, 4 * MIB));
         session.apply(new Call.Munmap(base + 6 * MIB, MIB));
         session.apply(new Call.Munmap(base + 1, 4096));
         TimelineSeries series = new TimelineSeries();
@@ -45,6 +47,9 @@ class TimelineSeriesTest {
             for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
                 int prot = TimelineSeries.PROTS[k];
                 assertEquals(space.bytes(prot), series.bytes(k, i), "prot " + Prot.letters(prot) + " after event " + i);
+            }
+            for (var state : TimelineSeries.STATES) {
+                assertEquals(space.bytes(state), series.bytes(TimelineSeries.stateSlot(state), i), state + " after event " + i);
             }
         }
         assertEquals(1, series.failureCount(), "the unaligned munmap failed");

@@ -81,6 +81,35 @@ class AddressSpaceMapPartTest {
         }
     }
 
+    @Test
+    void duplicateMappingsAreLinkedByAnArc() throws Exception {
+        long fd = session.apply(new Call.MemfdCreate("jit")).result().value();
+        session.apply(new Call.Ftruncate((int) fd, 64 * 1024));
+        int shared = MapFlags.SHARED | MapFlags.FIXED;
+        session.apply(new Call.Mmap(BASE, 64 * 1024, Prot.RW, shared, (int) fd, 0, "jit rw"));
+        session.apply(new Call.Mmap(BASE + MIB, 64 * 1024, Prot.RX, shared, (int) fd, 0, "jit rx"));
+        assertEquals(1, session.space().duplicateGroups().size(), "the model pairs the two views");
+
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        UiTestSupport.waitUntil(display, () -> map.layout().regions().size() == 2, 5000, "the map to show both views");
+        Image image = map.snapshot(1200, 500);
+        try {
+            ImageData data = image.getImageData();
+            MapFrame frame = new MapFrame(map.layout(), MapGeometry.forCanvas(1200, 500), map.viewport(),
+                    map.conflicts(), java.util.List.of());
+            for (long end : new long[] { BASE, BASE + MIB }) {
+                int cell = frame.cellOfAddress(end);
+                assertEquals(Integer.toHexString(MapOverlay.ARC), Integer.toHexString(UiTestSupport.rgb(data,
+                        frame.geometry().cellX(cell), frame.geometry().cellY(cell))), "arc end at 0x" + Long.toHexString(end));
+            }
+            UiTestSupport.saveScreenshot(data, "map-duplicates.png");
+        } finally {
+            image.dispose();
+        }
+    }
+
     private static void assertColourAt(ImageData data, MapFrame frame, long address, int prot) {
         Region region = frame.layout().regionAt(address);
         assertTrue(region != null && region.prot() == prot, "the model has " + region + " at 0x" + Long.toHexString(address));

@@ -12,6 +12,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.DefaultXYDataset;
+import org.vmatlas.model.RegionState;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.map.MapColors;
@@ -24,6 +25,8 @@ import org.vmatlas.ui.internal.map.MapColors;
 public final class TimelineChart {
 
     private static final int MAX_FAILURE_DOTS = 4000;
+    /** Reserved grey as hatching, prepared washed green, ready green, unknown blue, as on the map. */
+    private static final int[] STATE_COLOURS = { 0x8C8C88, 0xA8D5A2, 0x54A24B, 0x4C78A8 };
     private final DefaultXYDataset lines = new DefaultXYDataset();
     private final DefaultXYDataset failures = new DefaultXYDataset();
     private final ValueMarker moment = new ValueMarker(0);
@@ -63,11 +66,31 @@ public final class TimelineChart {
         chart.setBackgroundPaint(Color.WHITE);
     }
 
+    /** What the lines count: bytes by protection, or by the Go runtime's state. */
+    public enum Breakdown { PROTECTION, STATE }
+
+    private Breakdown breakdown = Breakdown.PROTECTION;
+
     /** Replaces the data with the series reduced to {@code columns} pixel columns. */
     public void update(TimelineSeries series, int columns) {
-        for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
-            lines.addSeries(Prot.letters(TimelineSeries.PROTS[k]), series.decimated(k, Math.max(1, columns)));
+        while (lines.getSeriesCount() > 0) {
+            lines.removeSeries(lines.getSeriesKey(0));
         }
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        if (breakdown == Breakdown.PROTECTION) {
+            for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
+                renderer.setSeriesPaint(k, awt(MapColors.ofProt(TimelineSeries.PROTS[k])));
+                lines.addSeries(Prot.letters(TimelineSeries.PROTS[k]), series.decimated(k, Math.max(1, columns)));
+            }
+        } else {
+            for (int i = 0; i < TimelineSeries.STATES.length; i++) {
+                RegionState state = TimelineSeries.STATES[i];
+                renderer.setSeriesPaint(i, awt(STATE_COLOURS[i]));
+                lines.addSeries(state.name().toLowerCase(java.util.Locale.ROOT),
+                        series.decimated(TimelineSeries.stateSlot(state), Math.max(1, columns)));
+            }
+        }
+        chart.setTitle(breakdown == Breakdown.PROTECTION ? Messages.chart_title : Messages.chart_titleState);
         int shown = Math.min(series.failureCount(), MAX_FAILURE_DOTS);
         double[][] dots = new double[2][shown];
         for (int i = 0; i < shown; i++) {
@@ -76,6 +99,14 @@ public final class TimelineChart {
             dots[1][i] = series.totalBytes(index);
         }
         failures.addSeries(Messages.chart_failures, dots);
+    }
+
+    public void setBreakdown(Breakdown breakdown) {
+        this.breakdown = breakdown;
+    }
+
+    public Breakdown breakdown() {
+        return breakdown;
     }
 
     public void showMoment(int eventIndex) {

@@ -9,12 +9,14 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Scale;
 import org.jfree.chart.swt.ChartComposite;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 
@@ -32,6 +34,7 @@ public class TimelineChartPart {
 
     private final TimelineSeries series = new TimelineSeries();
     private Composite chartArea;
+    private TimelineChart.Breakdown chosenBreakdown = TimelineChart.Breakdown.PROTECTION;
     private TimelineChart chart;
     private ChartComposite chartComposite;
     private Scale scrubber;
@@ -42,20 +45,20 @@ public class TimelineChartPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         chartArea = new Composite(parent, SWT.NONE);
         chartArea.setLayout(new FillLayout());
-        chartArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        chartArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         // JFreeChart's first use loads AWT and its fonts: build it once the window is up, not before.
         parent.getDisplay().asyncExec(this::buildChart);
         scrubber = new Scale(parent, SWT.HORIZONTAL);
         scrubber.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        scrubber.setToolTipText("Drag to show the address space at an earlier event");
+        scrubber.setToolTipText(Messages.chart_scrubberTip);
         scrubber.addListener(SWT.Selection, event -> moment.seek(scrubber.getSelection() - 1));
         live = new Button(parent, SWT.TOGGLE);
-        live.setText("Live");
+        live.setText(Messages.chart_live);
         live.setSelection(true);
-        live.setToolTipText("Follow the latest event");
+        live.setToolTipText(Messages.chart_liveTip);
         live.addListener(SWT.Selection, event -> {
             if (live.getSelection()) {
                 moment.live();
@@ -64,9 +67,18 @@ public class TimelineChartPart {
             }
         });
         Button changes = new Button(parent, SWT.PUSH);
-        changes.setText("Changes...");
-        changes.setToolTipText("What changed between two moments");
+        changes.setText(Messages.chart_changes);
+        changes.setToolTipText(Messages.chart_changesTip);
         changes.addListener(SWT.Selection, event -> showChanges(parent.getShell()));
+        Combo breakdown = new Combo(parent, SWT.READ_ONLY);
+        breakdown.setItems(Messages.chart_byProtection, Messages.chart_byState);
+        breakdown.select(0);
+        breakdown.setToolTipText(Messages.chart_breakdownTip);
+        breakdown.addListener(SWT.Selection, event -> {
+            chosenBreakdown = breakdown.getSelectionIndex() == 0 ? TimelineChart.Breakdown.PROTECTION
+                    : TimelineChart.Breakdown.STATE;
+            refresh();
+        });
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         moment.addListener(momentListener);
@@ -91,6 +103,7 @@ public class TimelineChartPart {
             return;
         }
         series.update(session.timeline());
+        chart.setBreakdown(chosenBreakdown);
         chart.update(series, Math.max(100, chartComposite.getSize().x));
         scrubber.setMaximum(Math.max(1, series.size()));
         showMoment();
@@ -115,6 +128,16 @@ public class TimelineChartPart {
             int now = moment.effectiveIndex(session);
             new ChangesDialog(shell, session.timeline(), Math.max(-1, now - 1), now).open();
         }
+    }
+
+    /** The scrubber, for tests. */
+    Scale scrubber() {
+        return scrubber;
+    }
+
+    /** The chart once built (after the window is up), or {@code null}. */
+    TimelineChart builtChart() {
+        return chart;
     }
 
     public TimelineSeries series() {

@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 import org.vmatlas.model.Event;
 import org.vmatlas.model.Region;
+import org.vmatlas.model.RegionState;
 import org.vmatlas.model.Timeline;
 import org.vmatlas.syscall.Prot;
 
 /**
- * Bytes by protection after every event, kept in plain arrays and extended incrementally from the
+ * Bytes by protection and by Go state after every event, kept in plain arrays and extended incrementally from the
  * events' region diffs: a new event costs its diff, not a walk of the address space. Also remembers
  * which events failed or raised a conflict. No display needed.
  */
@@ -16,12 +17,15 @@ public final class TimelineSeries {
 
     /** The protections charted, in drawing order; write+exec combinations are folded into RWX. */
     public static final int[] PROTS = { Prot.NONE, Prot.READ, Prot.RW, Prot.RX, Prot.RWX };
+    /** The Go states charted; their slots follow the protections' ({@link #stateSlot}). */
+    public static final RegionState[] STATES = RegionState.values();
+    private static final int SLOTS = PROTS.length + STATES.length;
 
-    private long[][] bytes = new long[PROTS.length][1024];
+    private long[][] bytes = new long[SLOTS][1024];
     private int[] failures = new int[256];
     private int failureCount;
     private int size;
-    private final long[] running = new long[PROTS.length];
+    private final long[] running = new long[SLOTS];
     private Timeline source;
 
     /** Brings the series up to date with a timeline; starts over when the timeline is another one. */
@@ -37,9 +41,11 @@ public final class TimelineSeries {
             Event event = timeline.event(i);
             for (Region region : event.removed()) {
                 running[slot(region.prot())] -= region.end() - region.start();
+                running[stateSlot(region.state())] -= region.end() - region.start();
             }
             for (Region region : event.added()) {
                 running[slot(region.prot())] += region.end() - region.start();
+                running[stateSlot(region.state())] += region.end() - region.start();
             }
             append(i, event);
         }
@@ -48,11 +54,11 @@ public final class TimelineSeries {
 
     private void append(int index, Event event) {
         if (index >= bytes[0].length) {
-            for (int k = 0; k < PROTS.length; k++) {
+            for (int k = 0; k < SLOTS; k++) {
                 bytes[k] = Arrays.copyOf(bytes[k], bytes[k].length * 2);
             }
         }
-        for (int k = 0; k < PROTS.length; k++) {
+        for (int k = 0; k < SLOTS; k++) {
             bytes[k][index] = running[k];
         }
         if (event.failed() || !event.conflicts().isEmpty()) {
@@ -73,11 +79,16 @@ public final class TimelineSeries {
         };
     }
 
+    /** The slot of a Go state's series. */
+    public static int stateSlot(RegionState state) {
+        return PROTS.length + state.ordinal();
+    }
+
     public int size() {
         return size;
     }
 
-    /** Bytes of protection slot {@code k} (an index into {@link #PROTS}) after event {@code index}. */
+    /** Bytes of slot {@code k} (an index into {@link #PROTS}, or a {@link #stateSlot}) after event {@code index}. */
     public long bytes(int k, int index) {
         return bytes[k][index];
     }

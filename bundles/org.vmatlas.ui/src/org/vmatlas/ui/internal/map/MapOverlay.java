@@ -14,6 +14,9 @@ import org.vmatlas.model.Region;
  */
 final class MapOverlay {
 
+    /** The colour of the arcs that link duplicate mappings (views of the same pages). */
+    static final int ARC = 0x6A3D9A;
+
     private MapOverlay() {
     }
 
@@ -41,7 +44,7 @@ final class MapOverlay {
     }
 
     private static void drawDuplicateArcs(GC gc, MapFrame frame, List<List<Region>> duplicates) {
-        gc.setForeground(MapCanvas.color(0x6A3D9A));
+        gc.setForeground(MapCanvas.color(ARC));
         gc.setLineWidth(2);
         for (List<Region> group : duplicates) {
             for (int i = 1; i < group.size(); i++) {
@@ -69,7 +72,7 @@ final class MapOverlay {
         } finally {
             path.dispose();
         }
-        gc.setBackground(MapCanvas.color(0x6A3D9A));
+        gc.setBackground(MapCanvas.color(ARC));
         gc.fillOval(x1 - 3, y1 - 3, 7, 7);
         gc.fillOval(x2 - 3, y2 - 3, 7, 7);
     }
