@@ -176,6 +176,9 @@ public final class Messages extends NLS {
     public static String chart_byState;
     public static String chart_breakdownTip;
 
+    public static String map_hilbert;
+    public static String map_hilbertTip;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

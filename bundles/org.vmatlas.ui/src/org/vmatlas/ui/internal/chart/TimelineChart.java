@@ -10,6 +10,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.vmatlas.model.RegionState;
@@ -44,7 +45,9 @@ public final class TimelineChart {
         bytes.setNumberFormatOverride(new ByteFormat());
         bytes.setAutoRangeMinimumSize(1 << 20);
         bytes.setRangeType(RangeType.POSITIVE);
-        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        // Bytes change at events, not between them: steps, not slopes.
+        XYLineAndShapeRenderer lineRenderer = new XYStepRenderer();
+        lineRenderer.setDefaultShapesVisible(false);
         for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
             lineRenderer.setSeriesPaint(k, awt(MapColors.ofProt(TimelineSeries.PROTS[k])));
             lineRenderer.setSeriesStroke(k, new BasicStroke(2f));

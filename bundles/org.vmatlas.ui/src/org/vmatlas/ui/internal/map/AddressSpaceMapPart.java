@@ -16,6 +16,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.AddressSpace;
@@ -60,12 +61,16 @@ public class AddressSpaceMapPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, false));
         header = new Label(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        new MapLegend(parent).control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button overview = new Button(parent, SWT.TOGGLE);
+        overview.setText(Messages.map_hilbert);
+        overview.setToolTipText(Messages.map_hilbertTip);
+        new MapLegend(parent).control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         map = new MapCanvas(parent);
-        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        overview.addListener(SWT.Selection, event -> map.setHilbert(overview.getSelection()));
         map.onSelection(region -> selection.setSelection(region));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);

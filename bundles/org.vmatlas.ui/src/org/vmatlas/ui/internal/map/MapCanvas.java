@@ -29,6 +29,8 @@ public final class MapCanvas {
     private List<Region> flashing = List.of();
     private List<List<Region>> duplicates = List.of();
     private MapFrame frame;
+    private HilbertFrame hilbert;
+    private boolean hilbertMode;
     private Image image;
     private Region selected;
     private Consumer<Region> selectionListener = region -> { };
@@ -62,8 +64,19 @@ public final class MapCanvas {
         }
     }
 
+    /** Rows (addresses flow like text) or the Hilbert overview (addresses fold into a square). */
+    public void setHilbert(boolean on) {
+        hilbertMode = on;
+        invalidate();
+    }
+
+    public boolean isHilbert() {
+        return hilbertMode;
+    }
+
     public void invalidate() {
         frame = null;
+        hilbert = null;
         if (!canvas.isDisposed()) {
             canvas.redraw();
         }
@@ -85,18 +98,61 @@ public final class MapCanvas {
     }
 
     static ImageData toImageData(MapFrame frame) {
-        MapGeometry geometry = frame.geometry();
-        ImageData data = new ImageData(geometry.width(), geometry.height(), 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-        int[] pixels = frame.pixels();
-        for (int y = 0; y < geometry.height(); y++) {
-            data.setPixels(0, y, geometry.width(), pixels, y * geometry.width());
+        return toImageData(frame.pixels(), frame.geometry().width(), frame.geometry().height());
+    }
+
+    static ImageData toImageData(int[] pixels, int width, int height) {
+        ImageData data = new ImageData(width, height, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+        for (int y = 0; y < height; y++) {
+            data.setPixels(0, y, width, pixels, y * width);
         }
         return data;
+    }
+
+    /** The Hilbert overview for the canvas's current size, rendered now if it is stale. */
+    public HilbertFrame hilbertFrame() {
+        Rectangle area = canvas.getClientArea();
+        if (hilbert == null || hilbert.width() != area.width || hilbert.height() != area.height) {
+            hilbert = new HilbertFrame(layout, area.width, area.height, viewport);
+            disposeImage();
+        }
+        return hilbert;
+    }
+
+    /** The address drawn under a point of the canvas, in either layout, or -1. */
+    public long addressAt(int x, int y) {
+        if (hilbertMode) {
+            HilbertFrame overview = hilbertFrame();
+            return overview.addressOfCell(overview.cellAt(x, y));
+        }
+        MapFrame rows = frame();
+        return rows.addressOfCell(rows.geometry().cellAt(x, y));
+    }
+
+    /** Where a point lies in the view, as a fraction of it (0.5 outside the cells): the anchor to zoom around. */
+    public double anchorAt(int x, int y) {
+        int cell = hilbertMode ? hilbertFrame().cellAt(x, y) : frame().geometry().cellAt(x, y);
+        int cells = cellsAcross();
+        return cell < 0 ? 0.5 : (cell + 0.5) / cells;
+    }
+
+    /** How many cells the view is cut into. */
+    public int cellsAcross() {
+        return hilbertMode ? hilbertFrame().cells() : frame().geometry().cells();
     }
 
     private void paint(GC gc) {
         Rectangle area = canvas.getClientArea();
         if (area.width <= 0 || area.height <= 0) {
+            return;
+        }
+        if (hilbertMode) {
+            HilbertFrame overview = hilbertFrame();
+            if (image == null) {
+                image = new Image(canvas.getDisplay(), toImageData(overview.pixels(), overview.width(), overview.height()));
+            }
+            gc.drawImage(image, 0, 0);
+            MapOverlay.drawHilbert(gc, overview, duplicates, selected);
             return;
         }
         MapFrame current = frame();

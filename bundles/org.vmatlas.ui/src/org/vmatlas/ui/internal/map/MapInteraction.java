@@ -38,10 +38,7 @@ final class MapInteraction {
     }
 
     private void zoomAt(int x, int y, double factor) {
-        MapFrame frame = map.frame();
-        int cell = frame.geometry().cellAt(x, y);
-        double anchor = cell < 0 ? 0.5 : (cell + 0.5) / frame.geometry().cells();
-        map.viewport().zoom(factor, anchor);
+        map.viewport().zoom(factor, map.anchorAt(x, y));
         map.invalidate();
     }
 
@@ -50,7 +47,7 @@ final class MapInteraction {
             int dx = event.x - dragStartX;
             if (Math.abs(dx) > 3) {
                 dragged = true;
-                map.viewport().pan(-(double) dx / map.frame().geometry().cells());
+                map.viewport().pan(-(double) dx / map.cellsAcross());
                 dragStartX = event.x;
                 map.invalidate();
             }
@@ -82,23 +79,21 @@ final class MapInteraction {
     }
 
     private Region regionAt(int x, int y) {
-        MapFrame frame = map.frame();
-        long address = frame.addressOfCell(frame.geometry().cellAt(x, y));
-        return address < 0 ? null : frame.layout().regionAt(address);
+        long address = map.addressAt(x, y);
+        return address < 0 ? null : map.layout().regionAt(address);
     }
 
     private String describeAt(int x, int y) {
-        MapFrame frame = map.frame();
-        long address = frame.addressOfCell(frame.geometry().cellAt(x, y));
+        long address = map.addressAt(x, y);
         if (address < 0) {
             return null;
         }
-        MapLayout.Segment segment = frame.layout().segmentAtAddress(address);
+        MapLayout.Segment segment = map.layout().segmentAtAddress(address);
         if (segment != null && segment.isBreak()) {
             return String.format("unmapped gap %x-%x (%s), compressed", segment.start(), segment.end(),
                     RegionText.size(segment.end() - segment.start()));
         }
-        Region region = frame.layout().regionAt(address);
+        Region region = map.layout().regionAt(address);
         return region == null ? String.format("%x: free", address) : RegionText.describe(region);
     }
 }

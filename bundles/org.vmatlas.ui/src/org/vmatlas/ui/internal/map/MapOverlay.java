@@ -30,6 +30,30 @@ final class MapOverlay {
         }
     }
 
+    /** The overview's overlay: arcs between duplicates and a ring around the selection's first cell. */
+    static void drawHilbert(GC gc, HilbertFrame frame, List<List<Region>> duplicates, Region selected) {
+        gc.setAntialias(SWT.ON);
+        gc.setForeground(MapCanvas.color(ARC));
+        gc.setLineWidth(2);
+        for (List<Region> group : duplicates) {
+            int[] a = frame.pixelOf(group.getFirst().start());
+            for (int i = 1; i < group.size() && a != null; i++) {
+                int[] b = frame.pixelOf(group.get(i).start());
+                if (b != null) {
+                    gc.drawLine(a[0], a[1], b[0], b[1]);
+                }
+            }
+        }
+        if (selected != null) {
+            int[] at = frame.pixelOf(selected.start());
+            if (at != null) {
+                gc.setForeground(MapCanvas.color(0x101010));
+                gc.drawOval(at[0] - 6, at[1] - 6, 12, 12);
+            }
+        }
+        gc.setLineWidth(1);
+    }
+
     private static void drawRowLabels(GC gc, MapFrame frame) {
         MapGeometry geometry = frame.geometry();
         gc.setForeground(MapCanvas.color(MapColors.TEXT));

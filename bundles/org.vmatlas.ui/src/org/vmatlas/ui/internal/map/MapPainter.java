@@ -40,7 +40,7 @@ public final class MapPainter {
         return pixels;
     }
 
-    private static int colour(int code, int x, int bandY, int bandHeight, boolean conflict, boolean flash) {
+    static int colour(int code, int x, int bandY, int bandHeight, boolean conflict, boolean flash) {
         if (conflict && bandY < MARK_HEIGHT) {
             return MapColors.CONFLICT;
         }
