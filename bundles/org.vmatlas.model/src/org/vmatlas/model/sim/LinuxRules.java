@@ -146,22 +146,7 @@ class LinuxRules implements RuleSet {
     }
 
     protected SysResult answerMadvise(VmaCore core, Call.Madvise a) {
-        if (!aligned(a.address()) || a.length() < 0) {
-            return SysResult.error(Errno.EINVAL);
-        }
-        if (a.length() == 0) {
-            return SysResult.ok(0);
-        }
-        long hi = a.address() + roundUp(a.length());
-        if (a.advice() == org.vmatlas.syscall.Advice.FREE) {
-            boolean[] unsuitable = {false};
-            core.forEach(a.address(), hi, (s, e, id) -> unsuitable[0] |= !Attrs.get(id).anonymous() || Attrs.get(id).shared());
-            if (unsuitable[0]) {
-                return SysResult.error(Errno.EINVAL);
-            }
-        }
-        return core.mappedBytes(a.address(), hi, false) < hi - a.address() ? SysResult.error(Errno.ENOMEM)
-                : SysResult.ok(0);
+        return MadviseRules.answer(core, a);
     }
 
     @Override
@@ -221,34 +206,8 @@ class LinuxRules implements RuleSet {
         core.reprotectRun(p.address(), p.address() + roundUp(p.length()), p.prot() & Prot.RWX);
     }
 
-    /** Advice reaches every mapped piece even when the range has holes (the answer is then ENOMEM). */
     protected void applyMadvise(VmaCore core, Call.Madvise a, SysResult result) {
-        if (a.length() <= 0 || !partlyDone(result)) {
-            return;
-        }
-        long hi = a.address() + roundUp(a.length());
-        core.retag(a.address(), hi, id -> advised(id, a.advice()));
-    }
-
-    /** The attribute after advice: VMA flags Linux keeps per advice, and DONTNEED/FREE leave pages Prepared. */
-    static int advised(int id, org.vmatlas.syscall.Advice advice) {
-        Attr old = Attrs.get(id);
-        int flags = old.vmFlags();
-        Attr now = old;
-        switch (advice) {
-            case NORMAL -> flags &= ~(VmFlags.RAND | VmFlags.SEQ);
-            case RANDOM -> flags = (flags & ~VmFlags.SEQ) | VmFlags.RAND;
-            case SEQUENTIAL -> flags = (flags & ~VmFlags.RAND) | VmFlags.SEQ;
-            case HUGEPAGE -> flags = (flags & ~VmFlags.NOHUGEPAGE) | VmFlags.HUGEPAGE;
-            case NOHUGEPAGE -> flags = (flags & ~VmFlags.HUGEPAGE) | VmFlags.NOHUGEPAGE;
-            case DONTNEED, FREE -> {
-                if (old.anonymous() && old.prot() != Prot.NONE) {
-                    now = now.withState(RegionState.PREPARED, true);
-                }
-            }
-            case WILLNEED -> { }
-        }
-        return Attrs.intern(now.withVmFlags(flags));
+        MadviseRules.apply(core, a, result);
     }
 
     /** The attribute of a new mapping made by {@code m} at {@code at}. */

@@ -5,7 +5,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.vmatlas.syscall.AddressRange;
 import org.vmatlas.syscall.Advice;
-import org.vmatlas.syscall.Errno;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Mapping;
 import org.vmatlas.syscall.Sandbox;
@@ -20,7 +19,6 @@ import org.vmatlas.syscall.SysResult;
  */
 public final class SandboxKernel implements Sandbox {
     static final int RESERVE = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.NORESERVE;
-    private static final long[] NONE = new long[0];
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RawCalls raw;
@@ -28,6 +26,9 @@ public final class SandboxKernel implements Sandbox {
     private final String name;
     private final long page;
     private final Reservations reservations;
+    private final CallChecks checks;
+    private final Placement placement;
+    private final Remap remap;
     private boolean closed;
 
     /** Takes over an arena {@code [arenaStart, arenaEnd)} already reserved through {@code raw}. */
@@ -41,78 +42,19 @@ public final class SandboxKernel implements Sandbox {
         this.ledger = new Ledger(arenaStart, arenaEnd);
         this.name = name;
         this.reservations = new Reservations(raw, ledger);
-    }
-
-    /** One past the page-rounded end of {@code [address, address + length)}, or -1 if it wraps. */
-    private long end(long address, long length) {
-        long end = address + length;
-        if (end < address || end > Long.MAX_VALUE - page) {
-            return -1;
-        }
-        return (end + page - 1) & -page;
-    }
-
-    private boolean aligned(long address) {
-        return (address & (page - 1)) == 0;
-    }
-
-    private static SysResult wraps(String call, long address, long length) {
-        return SysResult.refused(call + " range 0x" + Long.toHexString(address) + " + " + length + " wraps around");
-    }
-
-    private SysResult notMapped(String call, Errno errno, long start, long end) {
-        return SysResult.error(errno, call + ": " + Ledger.hex(start, end)
-                + " is not mapped (free sandbox arena, held in reserve)");
+        this.checks = new CallChecks(ledger, page);
+        this.placement = new Placement(raw, ledger, reservations, checks, page);
+        this.remap = new Remap(raw, ledger, reservations, page);
     }
 
     @Override
     public SysResult mmap(long address, long length, int prot, int flags, int fd, long offset) {
         lock.lock();
         try {
-            if (closed) {
-                return closedResult();
-            }
-            if ((flags & MapFlags.ANONYMOUS) == 0 && !ledger.hasFd(fd)) {
-                return SysResult.refused("mmap of fd " + fd + ": not a memfd this sandbox created");
-            }
-            long end = length > 0 ? end(address, length) : 0;
-            long start = address & -page;
-            if ((flags & MapFlags.FIXED) != 0 && length > 0 && aligned(address)) {
-                if (end < 0) {
-                    return wraps("mmap", address, length);
-                }
-                String why = ledger.unowned("mmap MAP_FIXED", start, end);
-                if (why != null) {
-                    return SysResult.refused(why);
-                }
-                return acquire(raw.mmap(address, length, prot, flags, fd, offset), length, NONE);
-            }
-            long[] handed = NONE;
-            if (address != 0 && length > 0 && end > 0 && aligned(address)) {
-                if ((flags & MapFlags.FIXED_NOREPLACE) != 0) {
-                    handed = ledger.touchesMapped(start, end) ? NONE : ledger.freeWithin(start, end);
-                } else if (ledger.allFree(start, end)) {
-                    handed = new long[] { start, end };
-                }
-                handed = reservations.handBack(handed);
-            }
-            return acquire(raw.mmap(address, length, prot, flags, fd, offset), length, handed);
+            return closed ? CallChecks.closed() : placement.mmap(address, length, prot, flags, fd, offset);
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Accounts a successful placement and reserves again what was handed back and not used. */
-    private SysResult acquire(SysResult result, long length, long[] handed) {
-        long start = 0;
-        long end = 0;
-        if (result instanceof SysResult.Ok(long value)) {
-            start = value;
-            end = (value + length + page - 1) & -page;
-            ledger.acquired(start, end);
-        }
-        reservations.reserveAgain(handed, start, end);
-        return result;
     }
 
     @Override
@@ -120,14 +62,14 @@ public final class SandboxKernel implements Sandbox {
         lock.lock();
         try {
             if (closed) {
-                return closedResult();
+                return CallChecks.closed();
             }
-            if (length <= 0 || !aligned(address)) {
+            if (length <= 0 || !checks.aligned(address)) {
                 return raw.munmap(address, length);
             }
-            long end = end(address, length);
+            long end = checks.end(address, length);
             if (end < 0) {
-                return wraps("munmap", address, length);
+                return CallChecks.wraps("munmap", address, length);
             }
             String why = ledger.unowned("munmap", address & -page, end);
             if (why != null) {
@@ -151,7 +93,7 @@ public final class SandboxKernel implements Sandbox {
     public SysResult mprotect(long address, long length, int prot) {
         lock.lock();
         try {
-            SysResult no = checkMapped("mprotect", address, length, true);
+            SysResult no = closed ? CallChecks.closed() : checks.mapped("mprotect", address, length, true);
             return no != null ? no : raw.mprotect(address, length, prot);
         } finally {
             lock.unlock();
@@ -162,7 +104,7 @@ public final class SandboxKernel implements Sandbox {
     public SysResult madvise(long address, long length, Advice advice) {
         lock.lock();
         try {
-            SysResult no = checkMapped("madvise", address, length, true);
+            SysResult no = closed ? CallChecks.closed() : checks.mapped("madvise", address, length, true);
             return no != null ? no : raw.madvise(address, length, advice);
         } finally {
             lock.unlock();
@@ -173,39 +115,11 @@ public final class SandboxKernel implements Sandbox {
     public SysResult mincore(long address, long length, boolean[] residentOut) {
         lock.lock();
         try {
-            SysResult no = checkMapped("mincore", address, length, false);
+            SysResult no = closed ? CallChecks.closed() : checks.mapped("mincore", address, length, false);
             return no != null ? no : raw.mincore(address, length, residentOut);
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * {@code null} when the call may go to the kernel; else the refusal, or {@code ENOMEM} for free arena
-     * pages. {@code mincore} only reads, so it needs no ownership.
-     */
-    private SysResult checkMapped(String call, long address, long length, boolean changes) {
-        if (closed) {
-            return closedResult();
-        }
-        if (length <= 0 || !aligned(address)) {
-            return null;
-        }
-        long end = end(address, length);
-        if (end < 0) {
-            return changes ? wraps(call, address, length) : null;
-        }
-        long start = address & -page;
-        if (changes) {
-            String why = ledger.unowned(call, start, end);
-            if (why != null) {
-                return SysResult.refused(why);
-            }
-        }
-        if (ledger.touchesFree(start, end)) {
-            return notMapped(call, Errno.ENOMEM, start, end);
-        }
-        return null;
     }
 
     @Override
@@ -213,9 +127,9 @@ public final class SandboxKernel implements Sandbox {
         lock.lock();
         try {
             if (closed) {
-                return closedResult();
+                return CallChecks.closed();
             }
-            return new Remap(raw, ledger, reservations, page).run(oldAddress, oldSize, newSize, flags, newAddress);
+            return remap.run(oldAddress, oldSize, newSize, flags, newAddress);
         } finally {
             lock.unlock();
         }
@@ -229,7 +143,7 @@ public final class SandboxKernel implements Sandbox {
         lock.lock();
         try {
             if (closed) {
-                return closedResult();
+                return CallChecks.closed();
             }
             SysResult result = raw.memfdCreate(memfdName);
             if (result instanceof SysResult.Ok(long fd)) {
@@ -246,9 +160,9 @@ public final class SandboxKernel implements Sandbox {
         lock.lock();
         try {
             if (closed) {
-                return closedResult();
+                return CallChecks.closed();
             }
-            return ledger.hasFd(fd) ? raw.ftruncate(fd, length) : notMine("ftruncate", fd);
+            return ledger.hasFd(fd) ? raw.ftruncate(fd, length) : CallChecks.notMine("ftruncate", fd);
         } finally {
             lock.unlock();
         }
@@ -259,24 +173,16 @@ public final class SandboxKernel implements Sandbox {
         lock.lock();
         try {
             if (closed) {
-                return closedResult();
+                return CallChecks.closed();
             }
             if (!ledger.hasFd(fd)) {
-                return notMine("close", fd);
+                return CallChecks.notMine("close", fd);
             }
             ledger.removeFd(fd); // Linux releases the descriptor even when close reports an error
             return raw.close(fd);
         } finally {
             lock.unlock();
         }
-    }
-
-    private static SysResult notMine(String call, int fd) {
-        return SysResult.refused(call + " of fd " + fd + ": not a memfd this sandbox created");
-    }
-
-    private static SysResult closedResult() {
-        return SysResult.refused("the sandbox is closed");
     }
 
     @Override
@@ -332,7 +238,7 @@ public final class SandboxKernel implements Sandbox {
 
     @Override
     public boolean owns(long address, long length) {
-        long end = length > 0 ? end(address, length) : -1;
+        long end = length > 0 ? checks.end(address, length) : -1;
         lock.lock();
         try {
             return end > 0 && ledger.owns(address & -page, end);
