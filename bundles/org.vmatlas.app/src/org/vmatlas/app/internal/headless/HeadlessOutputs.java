@@ -11,6 +11,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import org.vmatlas.model.AddressSpace;
+import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Session;
 import org.vmatlas.ui.internal.export.EventsCsv;
 import org.vmatlas.ui.internal.export.EventsJson;
@@ -22,6 +23,7 @@ import org.vmatlas.ui.internal.map.MapFrame;
 import org.vmatlas.ui.internal.map.MapGeometry;
 import org.vmatlas.ui.internal.map.MapLayout;
 import org.vmatlas.ui.internal.map.MapViewport;
+import org.vmatlas.ui.internal.map.RecentConflicts;
 
 /**
  * Writes a session's final state: the map as PNG (the same pixels the canvas shows, through
@@ -39,10 +41,11 @@ public final class HeadlessOutputs {
 
     public void write(Session session, List<Path> outputs, Path events) throws IOException {
         AddressSpace space = session.space();
+        List<Conflict> conflicts = RecentConflicts.upTo(session.timeline(), session.timeline().size() - 1);
         for (Path output : outputs) {
             switch (HeadlessOptions.extension(output)) {
-                case "png" -> ImageIO.write(image(frame(space)), "png", output.toFile());
-                case "svg" -> text(output, out -> MapSvg.write(frame(space), space.duplicateGroups(), out));
+                case "png" -> ImageIO.write(image(frame(space, conflicts)), "png", output.toFile());
+                case "svg" -> text(output, out -> MapSvg.write(frame(space, conflicts), space.duplicateGroups(), out));
                 case "csv" -> text(output, out -> RegionsCsv.write(space, out));
                 case "json" -> text(output, out -> RegionsJson.write(space, out));
                 default -> throw new IllegalArgumentException("cannot write " + output);
@@ -60,9 +63,9 @@ public final class HeadlessOutputs {
         }
     }
 
-    private MapFrame frame(AddressSpace space) {
+    private MapFrame frame(AddressSpace space, List<Conflict> conflicts) {
         return new MapFrame(MapLayout.of(space.regions()), MapGeometry.forCanvas(width, height), new MapViewport(),
-                List.of(), List.of());
+                conflicts, List.of());
     }
 
     static BufferedImage image(MapFrame frame) {

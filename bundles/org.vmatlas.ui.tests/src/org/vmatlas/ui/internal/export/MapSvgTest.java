@@ -80,8 +80,9 @@ class MapSvgTest {
         NodeList texts = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
         int labelled = 0;
         for (int row = 0; row < frame.geometry().rows(); row++) {
-            long address = frame.addressOfCell(row * frame.geometry().columns());
-            if (address >= 0) {
+            // a row is labelled with the page that holds its first cell, as on the canvas
+            long address = frame.addressOfCell(row * frame.geometry().columns()) & ~0xFFFL;
+            if (address > 0) {
                 assertEquals(String.format("%012x", address), texts.item(labelled).getTextContent());
                 labelled++;
             }
@@ -92,5 +93,28 @@ class MapSvgTest {
         assertEquals(2, paths.getLength());
         assertTrue(((Element) paths.item(1)).getAttribute("d").startsWith("M"));
         assertEquals("vmatlas address-space map", document.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+    }
+
+    @Test
+    void conflictsAreMarkedOverTheirCells() throws Exception {
+        Session session = SimulatedSessions.linux(SimulatedSessions.service());
+        SimulatedSessions.map(session, SimulatedSessions.BASE, 8L << 20, org.vmatlas.syscall.Prot.RW, "data");
+        AddressSpace space = session.space();
+        long start = SimulatedSessions.BASE + (2L << 20);
+        var conflict = new org.vmatlas.model.Conflict(org.vmatlas.model.ConflictKind.FIXED_REPLACED_LIVE, start,
+                start + (1L << 20), "test");
+        MapFrame frame = new MapFrame(MapLayout.of(space.regions()), MapGeometry.forCanvas(800, 300), new MapViewport(),
+                List.of(conflict), List.of());
+        NodeList paths = svg(frame, space).getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
+        Element marks = null;
+        for (int i = 0; i < paths.getLength(); i++) {
+            Element path = (Element) paths.item(i);
+            marks = "conflicts".equals(path.getAttribute("class")) ? path : marks;
+        }
+        assertTrue(marks != null, "a conflicts path");
+        int cell = frame.cellOfAddress(start);
+        assertTrue(marks.getAttribute("d").startsWith("M" + frame.geometry().cellX(cell) + " "), marks.getAttribute("d"));
+        assertTrue(svg(frame(space, 800, 300), space).getElementsByTagNameNS("http://www.w3.org/2000/svg", "path")
+                .getLength() < paths.getLength(), "no marks without a conflict");
     }
 }

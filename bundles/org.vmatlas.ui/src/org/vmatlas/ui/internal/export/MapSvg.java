@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.export;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +39,7 @@ public final class MapSvg {
         for (int row = 0; row < geometry.rows(); row++) {
             writeRow(out, frame, classes, row);
         }
+        writeConflicts(out, frame);
         out.write("<g fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\">\n");
         for (List<Region> group : duplicates) {
             for (int i = 1; i < group.size(); i++) {
@@ -66,11 +68,29 @@ public final class MapSvg {
                 runStart = cell;
             }
         }
-        long address = frame.addressOfCell(first);
-        if (address >= 0) {
+        long address = frame.addressOfCell(first) & ~0xFFFL;
+        if (address > 0) {
             out.write(String.format(Locale.ROOT, "<text x=\"6\" y=\"%d\" font-family=\"monospace\" font-size=\"11\" fill=\"%s\">%012x</text>%n",
                     y + geometry.bandHeight() / 2 + 4, color(MapColors.TEXT), address));
         }
+    }
+
+    /** The red bars over cells that hold a conflict, one {@code <path>} for all of them, as on screen. */
+    private static void writeConflicts(Writer out, MapFrame frame) throws IOException {
+        BitSet cells = frame.conflictCells();
+        if (cells.isEmpty()) {
+            return;
+        }
+        MapGeometry geometry = frame.geometry();
+        StringBuilder path = new StringBuilder();
+        for (int start = cells.nextSetBit(0); start >= 0; start = cells.nextSetBit(start)) {
+            int row = start / geometry.columns();
+            int end = Math.min(cells.nextClearBit(start), (row + 1) * geometry.columns());
+            path.append(String.format(Locale.ROOT, "M%d %dh%dv5h-%dz", geometry.cellX(start), geometry.rowTop(row),
+                    end - start, end - start));
+            start = end;
+        }
+        out.write("<path class=\"conflicts\" fill=\"" + color(MapColors.CONFLICT) + "\" d=\"" + path + "\"/>\n");
     }
 
     private static void writeArc(Writer out, MapFrame frame, long from, long to) throws IOException {

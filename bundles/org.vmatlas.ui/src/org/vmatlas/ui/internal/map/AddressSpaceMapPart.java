@@ -1,6 +1,5 @@
 package org.vmatlas.ui.internal.map;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
@@ -21,7 +20,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Conflict;
-import org.vmatlas.model.Event;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
@@ -38,8 +36,6 @@ import org.vmatlas.ui.internal.WorkbenchMoment;
  */
 public class AddressSpaceMapPart {
 
-    /** How many recent events lend their conflicts to the map's marks. */
-    private static final int CONFLICT_WINDOW = 64;
     private static final int FLASH_MILLIS = 700;
 
     @Inject
@@ -97,10 +93,7 @@ public class AddressSpaceMapPart {
             StartupReport.firstCallShown();
         }
         int index = moment.effectiveIndex(session);
-        List<Conflict> conflicts = new ArrayList<>();
-        for (int i = Math.max(0, index - CONFLICT_WINDOW + 1); i <= index; i++) {
-            conflicts.addAll(session.timeline().event(i).conflicts());
-        }
+        List<Conflict> conflicts = RecentConflicts.upTo(session.timeline(), index);
         // Only a new event flashes, and only for a moment.
         boolean fresh = moment.isLive() && index > lastFlashed;
         List<Region> changed = fresh && index >= 0 ? session.timeline().event(index).added() : List.of();

@@ -1,6 +1,9 @@
 package org.vmatlas.ui.internal.map;
 
 import java.util.Arrays;
+import java.util.List;
+
+import org.vmatlas.model.Conflict;
 
 /**
  * The overview layout: the same virtual axis and cell classes as the rows, folded along a Hilbert
@@ -23,6 +26,11 @@ public final class HilbertFrame {
     private final int[] pixels;
 
     public HilbertFrame(MapLayout layout, int width, int height, MapViewport viewport) {
+        this(layout, width, height, viewport, List.of());
+    }
+
+    /** As the rows do, cells holding a conflict get a red frame. */
+    public HilbertFrame(MapLayout layout, int width, int height, MapViewport viewport, List<Conflict> conflicts) {
         this.layout = layout;
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
@@ -35,6 +43,32 @@ public final class HilbertFrame {
         this.viewEnd = viewport.to() * layout.virtualLength();
         this.classes = MapRaster.classify(layout, viewStart, viewEnd, side * side);
         this.pixels = paint();
+        for (Conflict conflict : conflicts) {
+            markConflict(conflict.start(), conflict.end());
+        }
+    }
+
+    private void markConflict(long start, long end) {
+        if (end <= start || viewEnd <= viewStart) {
+            return;
+        }
+        int first = Math.max(0, cellOfVirtual(layout.virtualOf(start)));
+        int last = Math.min(classes.length - 1, cellOfVirtual(Math.nextDown(layout.virtualOf(end))));
+        for (int cell = first; cell <= last; cell++) {
+            int[] at = point(side, cell);
+            int x0 = left + at[0] * cellSize;
+            int y0 = top + at[1] * cellSize;
+            for (int i = 0; i < cellSize; i++) {
+                pixels[y0 * width + x0 + i] = MapColors.CONFLICT;
+                pixels[(y0 + cellSize - 1) * width + x0 + i] = MapColors.CONFLICT;
+                pixels[(y0 + i) * width + x0] = MapColors.CONFLICT;
+                pixels[(y0 + i) * width + x0 + cellSize - 1] = MapColors.CONFLICT;
+            }
+        }
+    }
+
+    private int cellOfVirtual(double virtual) {
+        return (int) Math.floor((virtual - viewStart) / (viewEnd - viewStart) * classes.length);
     }
 
     private int[] paint() {
@@ -73,8 +107,7 @@ public final class HilbertFrame {
 
     /** The centre pixel of the cell where an address is drawn, as {x, y}, or null outside the view. */
     public int[] pixelOf(long address) {
-        double virtual = layout.virtualOf(address);
-        int cell = (int) Math.floor((virtual - viewStart) / (viewEnd - viewStart) * classes.length);
+        int cell = cellOfVirtual(layout.virtualOf(address));
         if (cell < 0 || cell >= classes.length) {
             return null;
         }

@@ -113,7 +113,7 @@ public final class MapCanvas {
     public HilbertFrame hilbertFrame() {
         Rectangle area = canvas.getClientArea();
         if (hilbert == null || hilbert.width() != area.width || hilbert.height() != area.height) {
-            hilbert = new HilbertFrame(layout, area.width, area.height, viewport);
+            hilbert = new HilbertFrame(layout, area.width, area.height, viewport, conflicts);
             disposeImage();
         }
         return hilbert;

@@ -19,6 +19,7 @@ public final class MapFrame {
     private final double viewEnd;
     private final byte[] classes;
     private final int[] pixels;
+    private final BitSet conflictCells;
 
     public MapFrame(MapLayout layout, MapGeometry geometry, MapViewport viewport, List<Conflict> conflicts,
             List<Region> flashing) {
@@ -37,6 +38,7 @@ public final class MapFrame {
         for (Region region : flashing) {
             markCells(flashCells, region.start(), region.end());
         }
+        this.conflictCells = conflictCells;
         this.pixels = MapPainter.paint(geometry, classes, conflictCells, flashCells);
     }
 
@@ -69,6 +71,11 @@ public final class MapFrame {
         }
         double virtual = viewStart + (viewEnd - viewStart) * (cell + 0.5) / classes.length;
         return layout.addressAt(virtual);
+    }
+
+    /** The cells marked as holding a conflict (red on the map). */
+    public BitSet conflictCells() {
+        return (BitSet) conflictCells.clone();
     }
 
     public MapLayout layout() {
