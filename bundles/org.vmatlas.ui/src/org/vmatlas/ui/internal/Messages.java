@@ -179,6 +179,15 @@ public final class Messages extends NLS {
     public static String map_hilbert;
     public static String map_hilbertTip;
 
+    public static String exportData_job;
+
+    public static String ops_fd;
+    public static String ops_fdHint;
+    public static String ops_offset;
+
+    public static String ops_memfdName;
+    public static String ops_memfdNameHint;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -128,4 +128,31 @@ class OperationsPartTest {
             opened.kernel().close();
         }
     }
+
+    @Test
+    void aMemfdMappedTwiceFromTheFormsMakesADuplicatePair() {
+        int created = 6;
+        MemfdForm create = part.form(MemfdForm.class, created);
+        part.selectForm(created);
+        create.set("jit", null);
+        long fd = runAndWait().result().value();
+        part.selectForm(created + 1);
+        part.form(MemfdForm.class, created + 1).set(Long.toString(fd), "64K");
+        assertTrue(runAndWait().result().isOk());
+        part.selectForm(0);
+        int shared = MapFlags.SHARED | MapFlags.FIXED;
+        mmap.set("0x30000000", "64K", Prot.RW, shared);
+        mmap.setFile(Long.toString(fd), "0");
+        assertTrue(runAndWait().result().isOk());
+        mmap.set("0x30100000", "64K", Prot.READ | Prot.EXEC, shared);
+        assertTrue(runAndWait().result().isOk());
+        assertEquals(1, session.space().duplicateGroups().size(), "the RW and RX views share pages");
+    }
+
+    private org.vmatlas.model.Event runAndWait() {
+        int before = session.timeline().size();
+        part.runCall();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> session.timeline().size() == before + 1, 5000, "the call to run");
+        return session.timeline().event(before);
+    }
 }

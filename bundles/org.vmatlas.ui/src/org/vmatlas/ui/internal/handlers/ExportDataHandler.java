@@ -12,11 +12,13 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.BusyIndicator;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
+import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.Timeline;
+import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 import org.vmatlas.ui.internal.export.DataExport;
@@ -49,24 +51,28 @@ public class ExportDataHandler {
             return;
         }
         DataExport export = DataExport.values()[Math.max(0, dialog.getFilterIndex())];
-        try {
-            BusyIndicator.showWhile(shell.getDisplay(), () -> {
-                try {
-                    write(export, session, moment, Path.of(file));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (RuntimeException e) {
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            MessageDialog.openError(shell, Messages.exportData_title, NLS.bind(Messages.export_failed, file, reason));
-        }
+        // The moment is the UI's; the snapshot it names is immutable, so the writing can leave the UI thread.
+        AddressSpace space = moment.space(session);
+        Path target = Path.of(file);
+        BackgroundWork.runVisible(NLS.bind(Messages.exportData_job, target.getFileName()), shell.getDisplay(),
+                monitor -> {
+                    try {
+                        write(export, space, session.timeline(), target);
+                        return target;
+                    } catch (IOException e) {
+                        throw new IllegalStateException(NLS.bind(Messages.export_failed, file, e.getMessage()), e);
+                    }
+                }, done -> { }, text -> MessageDialog.openError(shell, Messages.exportData_title, text));
     }
 
     /** Writes one export of {@code session} at the moment to {@code file}, in UTF-8. */
     public static void write(DataExport export, Session session, WorkbenchMoment moment, Path file) throws IOException {
+        write(export, moment.space(session), session.timeline(), file);
+    }
+
+    static void write(DataExport export, AddressSpace space, Timeline timeline, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            export.write(moment.space(session), session.timeline(), out);
+            export.write(space, timeline, out);
         }
     }
 }

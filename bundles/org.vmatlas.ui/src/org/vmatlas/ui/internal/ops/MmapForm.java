@@ -7,7 +7,7 @@ import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.Messages;
 
-/** {@code mmap}: address (a hint unless fixed), length, protection, flags and a label for the map. */
+/** {@code mmap}: address (a hint unless fixed), length, protection, flags, fd and offset, and a label for the map. */
 final class MmapForm extends OperationForm {
 
     private static final String[] FLAG_NAMES = { "SHARED", "PRIVATE", "ANONYMOUS", "FIXED", "FIXED_NOREPLACE",
@@ -19,6 +19,8 @@ final class MmapForm extends OperationForm {
     private Text length;
     private FormFields.Checks prot;
     private FormFields.Checks flags;
+    private Text fd;
+    private Text offset;
     private Text label;
 
     @Override
@@ -32,6 +34,8 @@ final class MmapForm extends OperationForm {
         length = fields.text(Messages.ops_length, "2M", Messages.ops_sizeHint);
         prot = fields.checks(Messages.ops_prot, PROT_NAMES, PROT_BITS, Prot.RW);
         flags = fields.checks(Messages.ops_flags, FLAG_NAMES, FLAG_BITS, MapFlags.PRIVATE | MapFlags.ANONYMOUS);
+        fd = fields.text(Messages.ops_fd, "-1", Messages.ops_fdHint);
+        offset = fields.text(Messages.ops_offset, "0", Messages.ops_sizeHint);
         label = fields.text(Messages.ops_label, "", Messages.ops_labelHint);
         return fields.body();
     }
@@ -39,7 +43,23 @@ final class MmapForm extends OperationForm {
     @Override
     Call call(AddressParser parser) {
         return new Call.Mmap(FormFields.value(address, parser), FormFields.value(length, parser), prot.value(),
-                flags.value(), -1, 0, FormFields.optional(label));
+                flags.value(), descriptor(fd), FormFields.value(offset, parser), FormFields.optional(label));
+    }
+
+    /** The file descriptor: -1 for anonymous memory, or one a memfd_create answered (see the event log). */
+    static int descriptor(Text field) {
+        String text = field.getText().strip();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(Messages.ops_fd + " '" + text + "' is not a file descriptor (a whole number, -1 for none)");
+        }
+    }
+
+    /** For tests: the descriptor and offset of a file mapping. */
+    void setFile(String fdText, String offsetText) {
+        fd.setText(fdText);
+        offset.setText(offsetText);
     }
 
     /** For tests: fill the form. */

@@ -37,7 +37,7 @@ public class OperationsPart {
 
     private final List<OperationForm> forms = List.of(new MmapForm(), new RangeForm(RangeForm.Kind.MUNMAP),
             new RangeForm(RangeForm.Kind.MPROTECT), new MremapForm(), new RangeForm(RangeForm.Kind.MADVISE),
-            new GoTransitionForm());
+            new GoTransitionForm(), new MemfdForm(MemfdForm.Kind.CREATE), new MemfdForm(MemfdForm.Kind.FTRUNCATE));
     private SessionChooser chooser;
     private TabFolder tabs;
     private Label preview;
