@@ -47,22 +47,17 @@ class HilbertFrameTest {
     }
 
     @Test
-    void aConflictFramesItsCellsInRed() {
+    void aConflictTintsItsCellsRed() {
         long mib = 1L << 20;
         List<Region> regions = List.of(MapLayoutTest.region(0x40000000L, 8 * mib, Prot.RW));
         MapLayout layout = MapLayout.of(regions);
         var conflict = new org.vmatlas.model.Conflict(org.vmatlas.model.ConflictKind.FIXED_REPLACED_LIVE,
                 0x40000000L + 4 * mib, 0x40000000L + 5 * mib, "test");
-        HilbertFrame plain = new HilbertFrame(layout, 400, 400, new MapViewport());
         HilbertFrame marked = new HilbertFrame(layout, 400, 400, new MapViewport(), List.of(conflict));
-        int[] at = marked.pixelOf(0x40000000L + 4 * mib + mib / 2);
-        int x = at[0]; // walk left from the centre to the cell's red edge
-        while (marked.pixels()[at[1] * marked.width() + x] != MapColors.CONFLICT && x > at[0] - 20) {
-            x--;
-        }
-        assertEquals(MapColors.CONFLICT, marked.pixels()[at[1] * marked.width() + x], "a red edge left of the centre");
-        assertEquals(MapColors.ofProt(Prot.RW), plain.pixels()[at[1] * plain.width() + x], "no red without the conflict");
-        int[] far = marked.pixelOf(0x40000000L + mib / 2);
-        assertEquals(MapColors.ofProt(Prot.RW), marked.pixels()[far[1] * marked.width() + far[0]]);
+        int tinted = MapColors.blend(MapColors.ofProt(Prot.RW), MapColors.CONFLICT, HilbertFrame.CONFLICT_TINT);
+        int[] inside = marked.pixelOf(0x40000000L + 4 * mib + mib / 2);
+        assertEquals(Integer.toHexString(tinted), Integer.toHexString(marked.pixels()[inside[1] * marked.width() + inside[0]]));
+        int[] outside = marked.pixelOf(0x40000000L + mib / 2);
+        assertEquals(MapColors.ofProt(Prot.RW), marked.pixels()[outside[1] * marked.width() + outside[0]]);
     }
 }

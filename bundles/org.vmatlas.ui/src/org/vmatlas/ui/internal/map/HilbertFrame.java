@@ -13,6 +13,7 @@ import org.vmatlas.model.Conflict;
 public final class HilbertFrame {
 
     private static final int MAX_SIDE = 256;
+    static final double CONFLICT_TINT = 0.6;
     private final MapLayout layout;
     private final int width;
     private final int height;
@@ -29,7 +30,7 @@ public final class HilbertFrame {
         this(layout, width, height, viewport, List.of());
     }
 
-    /** As the rows do, cells holding a conflict get a red frame. */
+    /** As the rows mark them, cells holding a conflict are tinted red. */
     public HilbertFrame(MapLayout layout, int width, int height, MapViewport viewport, List<Conflict> conflicts) {
         this.layout = layout;
         this.width = Math.max(1, width);
@@ -58,11 +59,11 @@ public final class HilbertFrame {
             int[] at = point(side, cell);
             int x0 = left + at[0] * cellSize;
             int y0 = top + at[1] * cellSize;
-            for (int i = 0; i < cellSize; i++) {
-                pixels[y0 * width + x0 + i] = MapColors.CONFLICT;
-                pixels[(y0 + cellSize - 1) * width + x0 + i] = MapColors.CONFLICT;
-                pixels[(y0 + i) * width + x0] = MapColors.CONFLICT;
-                pixels[(y0 + i) * width + x0 + cellSize - 1] = MapColors.CONFLICT;
+            // Cells are a few pixels wide: a frame would hide them, a red tint keeps their class readable.
+            for (int y = y0; y < y0 + cellSize; y++) {
+                for (int x = x0; x < x0 + cellSize; x++) {
+                    pixels[y * width + x] = MapColors.blend(pixels[y * width + x], MapColors.CONFLICT, CONFLICT_TINT);
+                }
             }
         }
     }
