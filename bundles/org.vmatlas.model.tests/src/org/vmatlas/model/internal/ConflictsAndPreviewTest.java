@@ -47,6 +47,22 @@ class ConflictsAndPreviewTest {
     }
 
     @Test
+    void mappingAnObjectOverItsOwnSpanReplacesNothingElse() {
+        SessionImpl s = linux(65530);
+        long fd = s.apply(new Call.MemfdCreate("lib")).result().value();
+        s.apply(new Call.Ftruncate((int) fd, 8 * P));
+        int shared = MapFlags.SHARED | MapFlags.FIXED;
+        // the loader's idiom: reserve the object's whole span, then map its segments over it
+        s.apply(new Call.Mmap(A, 8 * P, Prot.READ, shared, (int) fd, 0, null));
+        Event segment = s.apply(new Call.Mmap(A + 2 * P, 2 * P, Prot.RX, shared, (int) fd, 2 * P, null));
+        assertTrue(segment.conflicts().stream().noneMatch(c -> c.kind() == ConflictKind.FIXED_REPLACED_LIVE),
+                segment.conflicts().toString());
+        Conflict c = only(s.apply(new Call.Mmap(A + 4 * P, 2 * P, Prot.RW, FIXED, -1, 0, null)),
+                ConflictKind.FIXED_REPLACED_LIVE);
+        assertTrue(c.message().contains("replaces 2 live pages"), "other memory over the object's pages: " + c.message());
+    }
+
+    @Test
     void ignoredHintIsGosAddressSpaceConflict() {
         SessionImpl s = linux(65530);
         s.apply(new Call.Mmap(A, 4 * P, Prot.RW, FIXED, -1, 0, null));

@@ -28,10 +28,10 @@ final class ConflictDetector {
         return mapCountLimit;
     }
 
-    void before(VmaCore core, Call raw, List<Conflict> out, boolean aix) {
+    void before(VmaCore core, ObjectTable objects, Call raw, List<Conflict> out, boolean aix) {
         if (raw instanceof Call.Mmap m && (m.flags() & MapFlags.FIXED) != 0 && m.length() > 0) {
             long hi = m.address() + pages(m.length());
-            long live = core.mappedBytes(m.address(), hi, true);
+            long live = replacedLiveBytes(core, objects, m, hi);
             if (!aix && live > 0) {
                 out.add(new Conflict(ConflictKind.FIXED_REPLACED_LIVE, m.address(), hi, "MAP_FIXED at "
                         + hex(m.address()) + " replaces " + live / RuleSet.PAGE + " live page"
@@ -68,6 +68,26 @@ final class ConflictDetector {
     }
 
     /** Conflicts of a successful answer; a failure's own conflict comes from {@link #failure}. */
+    /**
+     * Accessible bytes a fixed mapping would replace. Pages of the very object being mapped are left out:
+     * a loader reserving a library's span and then mapping its segments over it (ld.so), or a JIT
+     * remapping its own memfd, replaces nothing anyone else holds.
+     */
+    private static long replacedLiveBytes(VmaCore core, ObjectTable objects, Call.Mmap m, long hi) {
+        ObjectTable.MemObject mapped = m.fd() >= 0 && objects != null ? objects.get(m.fd()) : null;
+        if (mapped == null) {
+            return core.mappedBytes(m.address(), hi, true);
+        }
+        long[] live = {0};
+        core.forEach(m.address(), hi, (s, e, id) -> {
+            Attr attr = Attrs.get(id);
+            if (attr.prot() != Prot.NONE && attr.inode() != mapped.inode()) {
+                live[0] += e - s;
+            }
+        });
+        return live[0];
+    }
+
     void after(VmaCore core, Call call, Call raw, SysResult result, List<Conflict> out) {
         if (!result.isOk()) {
             return;

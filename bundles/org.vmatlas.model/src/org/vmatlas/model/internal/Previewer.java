@@ -44,7 +44,7 @@ final class Previewer {
         }
         List<Conflict> conflicts = new ArrayList<>();
         if (raw != null) {
-            detector.before(twin, raw, conflicts, personality == Personality.AIX);
+            detector.before(twin, objects, raw, conflicts, personality == Personality.AIX);
         }
         SysResult result;
         if (GoTransitions.isGo(call)) {

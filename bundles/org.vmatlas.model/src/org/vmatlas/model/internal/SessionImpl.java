@@ -102,7 +102,7 @@ public final class SessionImpl implements Session {
             SysResult result;
             Call raw = GoTransitions.isGo(call) ? GoTransitions.rawCall(rules, call) : call;
             if (raw != null) {
-                detector.before(core, raw, conflicts, personality == Personality.AIX);
+                detector.before(core, objects, raw, conflicts, personality == Personality.AIX);
             }
             if (GoTransitions.isGo(call)) {
                 result = GoTransitions.run(rules, core, objects, call, c -> known != null ? known : invoke(c),
