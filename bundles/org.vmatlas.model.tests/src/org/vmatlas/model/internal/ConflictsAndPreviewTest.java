@@ -63,6 +63,21 @@ class ConflictsAndPreviewTest {
     }
 
     @Test
+    void privateWritableAndExecutableViewsOfOneFileAreNoWxPair() {
+        SessionImpl s = linux(65530);
+        long fd = s.apply(new Call.MemfdCreate("lib")).result().value();
+        s.apply(new Call.Ftruncate((int) fd, 8 * P));
+        int fixedPrivate = MapFlags.PRIVATE | MapFlags.FIXED;
+        s.apply(new Call.Mmap(A, 4 * P, Prot.RX, fixedPrivate, (int) fd, 0, null));
+        Event privateRw = s.apply(new Call.Mmap(A + 8 * P, 4 * P, Prot.RW, fixedPrivate, (int) fd, 0, null));
+        assertTrue(privateRw.conflicts().stream().noneMatch(c -> c.kind() == ConflictKind.WX_DUPLICATE),
+                "a private writable view copies on write: " + privateRw.conflicts());
+        Event sharedRw = s.apply(new Call.Mmap(A + 16 * P, 4 * P, Prot.RW, MapFlags.SHARED | MapFlags.FIXED, (int) fd, 0,
+                null));
+        only(sharedRw, ConflictKind.WX_DUPLICATE);
+    }
+
+    @Test
     void ignoredHintIsGosAddressSpaceConflict() {
         SessionImpl s = linux(65530);
         s.apply(new Call.Mmap(A, 4 * P, Prot.RW, FIXED, -1, 0, null));

@@ -3,6 +3,7 @@ package org.vmatlas.model.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.vmatlas.model.Backing;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.ConflictKind;
@@ -74,10 +75,10 @@ final class ConflictDetector {
      * remapping its own memfd, replaces nothing anyone else holds.
      */
     private static long replacedLiveBytes(VmaCore core, ObjectTable objects, Call.Mmap m, long hi) {
-        ObjectTable.MemObject mapped = m.fd() >= 0 && objects != null ? objects.get(m.fd()) : null;
-        if (mapped == null) {
+        if ((m.flags() & MapFlags.ANONYMOUS) != 0 || m.fd() < 0 || objects == null) {
             return core.mappedBytes(m.address(), hi, true);
         }
+        ObjectTable.MemObject mapped = objects.objectOf(m.fd());
         long[] live = {0};
         core.forEach(m.address(), hi, (s, e, id) -> {
             Attr attr = Attrs.get(id);
@@ -112,7 +113,7 @@ final class ConflictDetector {
                 out.add(new Conflict(ConflictKind.WRITE_AND_EXEC, s, e, (e - s) / RuleSet.PAGE
                         + " page(s) at " + hex(s) + " are writable and executable"));
             }
-            if (a.inode() != 0 && (a.prot() & (Prot.WRITE | Prot.EXEC)) != 0) {
+            if (a.inode() != 0 && (sharedWritable(a) || (a.prot() & Prot.EXEC) != 0)) {
                 objects.add(new long[] {s, e, id});
             }
         });
@@ -121,20 +122,31 @@ final class ConflictDetector {
         }
     }
 
+    /**
+     * Only a writable view that shares its pages reaches the other views: a shared mapping, or anonymous
+     * memory duplicated in place (NetBSD's MAP_REMAPDUP keeps one set of pages for both). A private view of
+     * a file copies a page on its first write, so a loader's private RW and RX segments of one library are
+     * no W^X pair.
+     */
+    private static boolean sharedWritable(Attr a) {
+        return (a.shared() || a.kind() == Backing.Kind.ANONYMOUS) && (a.prot() & Prot.WRITE) != 0;
+    }
+
     /** A view of an object that is writable where another view of the same pages is executable, or the reverse. */
     private static void findWxPartner(VmaCore core, long[] view, List<Conflict> out) {
         Attr mine = Attrs.get((int) view[2]);
         long myOffset = view[0] + mine.delta();
         long myLength = view[1] - view[0];
-        int want = (mine.prot() & Prot.WRITE) != 0 ? Prot.EXEC : Prot.WRITE;
+        boolean iWrite = sharedWritable(mine);
+        int want = iWrite ? Prot.EXEC : Prot.WRITE;
         core.forEach(0, Long.MAX_VALUE, (s, e, id) -> {
             Attr other = Attrs.get(id);
             long offset = s + other.delta();
             if (s != view[0] && other.inode() == mine.inode() && other.device() == mine.device()
-                    && (other.prot() & want) != 0 && offset < myOffset + myLength && myOffset < offset + (e - s)
+                    && (other.prot() & want) != 0 && (iWrite || sharedWritable(other)) && offset < myOffset + myLength && myOffset < offset + (e - s)
                     && out.stream().noneMatch(c -> c.kind() == ConflictKind.WX_DUPLICATE && c.start() == Math.min(s,
                             view[0]))) {
-                long w = (mine.prot() & Prot.WRITE) != 0 ? view[0] : s;
+                long w = iWrite ? view[0] : s;
                 long x = w == s ? view[0] : s;
                 out.add(new Conflict(ConflictKind.WX_DUPLICATE, Math.min(s, view[0]), Math.max(e, view[1]),
                         "W^X pair: " + hex(w) + " is writable and " + hex(x) + " executable views of the same pages"));

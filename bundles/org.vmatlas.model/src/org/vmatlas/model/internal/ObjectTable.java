@@ -39,6 +39,15 @@ public final class ObjectTable {
         return object;
     }
 
+    /**
+     * The object an {@code mmap} of {@code fd} maps: the one the table knows, or, for a descriptor it never
+     * saw (a file opened in a traced process), an object of that descriptor's own.
+     */
+    public MemObject objectOf(int fd) {
+        MemObject object = get(fd);
+        return object != null ? object : new MemObject(1_000_000L + fd, "fd " + fd, 0);
+    }
+
     public int nextFd() {
         return nextFd;
     }

@@ -227,10 +227,7 @@ class LinuxRules implements RuleSet {
                     shared ? -at : 0, flags, prot == Prot.NONE ? RegionState.RESERVED : RegionState.READY, true,
                     m.label());
         } else {
-            ObjectTable.MemObject object = objects.get(m.fd());
-            if (object == null) {
-                object = new ObjectTable.MemObject(1_000_000L + m.fd(), "fd " + m.fd(), 0);
-            }
+            ObjectTable.MemObject object = objects.objectOf(m.fd());
             attr = new Attr(prot, max, shared, Backing.Kind.MEMFD, object.name(), 0, object.inode(), m.offset() - at,
                     flags, RegionState.UNKNOWN, true, m.label());
         }
