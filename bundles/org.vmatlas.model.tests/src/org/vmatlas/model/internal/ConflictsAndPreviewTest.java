@@ -78,6 +78,22 @@ class ConflictsAndPreviewTest {
     }
 
     @Test
+    void tracedFilesOnOneDescriptorNumberStayApartAndOneFileStaysOne() {
+        SessionImpl s = linux(65530);
+        int fixedPrivate = MapFlags.PRIVATE | MapFlags.FIXED;
+        // a replay: fd 3 was never created here; ld.so reuses it for one library after another
+        s.record(new Call.Mmap(A, 4 * P, Prot.RX, fixedPrivate, 3, 0, "/lib/liba.so"), SysResult.ok(A), 1, "trace");
+        s.record(new Call.Mmap(A + 8 * P, 4 * P, Prot.RX, fixedPrivate, 3, 0, "/lib/libb.so"), SysResult.ok(A + 8 * P), 2,
+                "trace");
+        assertTrue(s.space().duplicateGroups().isEmpty(), "two libraries are two objects: " + s.space().duplicateGroups());
+        s.record(new Call.Mmap(A + 16 * P, 4 * P, Prot.READ, fixedPrivate, 5, 0, "/lib/liba.so"), SysResult.ok(A + 16 * P),
+                3, "trace");
+        assertEquals(1, s.space().duplicateGroups().size(), "one file mapped twice shares its pages");
+        assertEquals(org.vmatlas.model.Backing.Kind.FILE, s.space().regionAt(A).backing().kind());
+        assertEquals("/lib/liba.so", s.space().regionAt(A).backing().name());
+    }
+
+    @Test
     void ignoredHintIsGosAddressSpaceConflict() {
         SessionImpl s = linux(65530);
         s.apply(new Call.Mmap(A, 4 * P, Prot.RW, FIXED, -1, 0, null));

@@ -78,7 +78,7 @@ final class ConflictDetector {
         if ((m.flags() & MapFlags.ANONYMOUS) != 0 || m.fd() < 0 || objects == null) {
             return core.mappedBytes(m.address(), hi, true);
         }
-        ObjectTable.MemObject mapped = objects.objectOf(m.fd());
+        ObjectTable.MemObject mapped = objects.objectOf(m.fd(), m.label());
         long[] live = {0};
         core.forEach(m.address(), hi, (s, e, id) -> {
             Attr attr = Attrs.get(id);

@@ -13,7 +13,11 @@ public final class ObjectTable {
     public record MemObject(long inode, String name, long size) {
     }
 
+    /** Identities of files known only by name (from a trace), apart from the simulated inodes. */
+    private static final long NAMED_FILES = 2_000_000L;
+
     private final Map<Integer, MemObject> byFd = new HashMap<>();
+    private final Map<String, MemObject> byName = new HashMap<>();
     private int nextFd = 3;
     private long nextInode;
     private final boolean lenient;
@@ -27,6 +31,7 @@ public final class ObjectTable {
     public ObjectTable copy(boolean asLenient) {
         ObjectTable copy = new ObjectTable(asLenient, nextInode);
         copy.byFd.putAll(byFd);
+        copy.byName.putAll(byName);
         copy.nextFd = nextFd;
         return copy;
     }
@@ -40,12 +45,20 @@ public final class ObjectTable {
     }
 
     /**
-     * The object an {@code mmap} of {@code fd} maps: the one the table knows, or, for a descriptor it never
-     * saw (a file opened in a traced process), an object of that descriptor's own.
+     * The object an {@code mmap} of {@code fd} maps: the one the table knows; for a descriptor it never saw
+     * (a file opened in a traced process), the file {@code name} names when the caller knows it, so that two
+     * libraries opened on the same descriptor number stay two objects and one file mapped twice stays one;
+     * else an object of that descriptor's own.
      */
-    public MemObject objectOf(int fd) {
+    public MemObject objectOf(int fd, String name) {
         MemObject object = get(fd);
-        return object != null ? object : new MemObject(1_000_000L + fd, "fd " + fd, 0);
+        if (object != null) {
+            return object;
+        }
+        if (name != null && !name.isBlank()) {
+            return byName.computeIfAbsent(name, file -> new MemObject(NAMED_FILES + byName.size(), file, 0));
+        }
+        return new MemObject(1_000_000L + fd, "fd " + fd, 0);
     }
 
     public int nextFd() {

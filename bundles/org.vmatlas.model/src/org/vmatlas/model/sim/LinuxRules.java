@@ -227,8 +227,10 @@ class LinuxRules implements RuleSet {
                     shared ? -at : 0, flags, prot == Prot.NONE ? RegionState.RESERVED : RegionState.READY, true,
                     m.label());
         } else {
-            ObjectTable.MemObject object = objects.objectOf(m.fd());
-            attr = new Attr(prot, max, shared, Backing.Kind.MEMFD, object.name(), 0, object.inode(), m.offset() - at,
+            // A descriptor the kernel made (memfd_create) is a memfd; any other came from a traced open().
+            Backing.Kind kind = objects.get(m.fd()) != null ? Backing.Kind.MEMFD : Backing.Kind.FILE;
+            ObjectTable.MemObject object = objects.objectOf(m.fd(), m.label());
+            attr = new Attr(prot, max, shared, kind, object.name(), 0, object.inode(), m.offset() - at,
                     flags, RegionState.UNKNOWN, true, m.label());
         }
         core.map(at, at + length, Attrs.intern(attr));
