@@ -7,10 +7,12 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Event;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.Advice;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.NativeKernel;
@@ -27,6 +29,8 @@ import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 public final class DemoJob extends Job {
 
     private static final long MIB = 1L << 20;
+    /** Where the demo plays on a simulated kernel: free, far below its top-down placements. */
+    private static final long SIMULATED_BASE = 0x200000000L;
     private final RegionModelService models;
     private final long pace;
 
@@ -65,16 +69,22 @@ public final class DemoJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        Sandbox kernel;
+        Session session;
+        long base;
         try {
-            kernel = NativeKernel.open(VmatlasPreferences.arenaBytes());
+            Sandbox kernel = NativeKernel.open(VmatlasPreferences.arenaBytes());
+            session = models.openSession(Messages.demo_sessionName, kernel);
+            base = kernel.arenaStart();
         } catch (RuntimeException e) {
-            return Status.error("The native sandbox could not be reserved: " + e.getMessage(), e);
+            // No native sandbox here (another OS, or no address space to spare): the same calls on the
+            // simulated Linux, and the session's name says why.
+            session = models.openSession(NLS.bind(Messages.demo_sessionSimulated, e.getMessage()),
+                    Personality.LINUX.newKernel());
+            base = SIMULATED_BASE;
         }
-        Session session = models.openSession(Messages.demo_sessionName, kernel);
         models.setCurrent(session);
         long[] fd = { -1 };
-        List<LongFunction<Call>> steps = steps(kernel.arenaStart(), fd);
+        List<LongFunction<Call>> steps = steps(base, fd);
         monitor.beginTask(Messages.demo_jobName, steps.size());
         long lastValue = 0;
         for (LongFunction<Call> step : steps) {

@@ -188,6 +188,8 @@ public final class Messages extends NLS {
     public static String ops_memfdName;
     public static String ops_memfdNameHint;
 
+    public static String demo_sessionSimulated;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }
