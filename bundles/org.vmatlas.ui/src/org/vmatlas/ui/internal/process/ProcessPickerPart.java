@@ -22,12 +22,8 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
-import org.vmatlas.model.Session;
 import org.vmatlas.sources.live.MapsPoller;
-import org.vmatlas.sources.proc.MapsSnapshot;
-import org.vmatlas.sources.proc.ProcFailure;
 import org.vmatlas.sources.proc.ProcReader;
-import org.vmatlas.sources.proc.ProcResult;
 import org.vmatlas.sources.proc.ProcessInfo;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.MessageLine;
@@ -52,7 +48,7 @@ public class ProcessPickerPart {
     private Label message;
     private SmapsPanel smaps;
     private List<ProcessInfo> all = List.of();
-    private LiveAttachment attachment;
+    private Attacher attacher;
 
     public ProcessPickerPart() {
     }
@@ -79,7 +75,18 @@ public class ProcessPickerPart {
         createAttachRow(parent);
         message = new Label(parent, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
-        smaps = new SmapsPanel(parent, 4, () -> attachment);
+        attacher = new Attacher(models, parent.getDisplay(), new Attacher.Reporter() {
+            @Override
+            public void say(String text, boolean bad) {
+                ProcessPickerPart.this.say(text, bad);
+            }
+
+            @Override
+            public boolean gone() {
+                return message.isDisposed();
+            }
+        });
+        smaps = new SmapsPanel(parent, 4, attacher::attachment);
         refresh();
     }
 
@@ -126,11 +133,7 @@ public class ProcessPickerPart {
         count.setText(NLS.bind(Messages.processes_listed, all.size(), table.rows().size()));
     }
 
-    /** What an attach found: the attachment, or why there is none. */
-    private record Attached(LiveAttachment attachment, String failure) {
-    }
-
-    /** Attaches to the selected process: one probe read first, so a process we cannot read opens no session. */
+    /** Attaches to the selected process. */
     void attach() {
         attach(table.selection());
     }
@@ -140,70 +143,11 @@ public class ProcessPickerPart {
             say(Messages.processes_noneSelected, true);
             return;
         }
-        Duration every = Duration.ofMillis(interval.getSelection());
-        LiveAttachment previous = attachment;
-        attachment = null;
-        say(NLS.bind(Messages.processes_attaching, process.pid()), false);
-        BackgroundWork.run(NLS.bind(Messages.processes_jobAttach, process.pid()), count.getDisplay(), monitor -> {
-            if (previous != null) {
-                previous.stop();
-            }
-            ProcResult<MapsSnapshot> probe = new ProcReader().maps(process.pid());
-            if (!probe.isRead()) {
-                return new Attached(null, probe.failure().message());
-            }
-            Session session = models.openObservedSession(NLS.bind(Messages.processes_sessionName, process.pid(),
-                    process.command()));
-            models.setCurrent(session);
-            return new Attached(new LiveAttachment(process, session, every, this::ended).start(), null);
-        }, this::attached, text -> say(NLS.bind(Messages.processes_cannotAttach, text), true));
-    }
-
-    private void attached(Attached result) {
-        if (message.isDisposed()) {
-            if (result.attachment() != null) {
-                stopInBackground(result.attachment());
-            }
-            return;
-        }
-        if (result.attachment() == null) {
-            say(NLS.bind(Messages.processes_cannotAttach, result.failure()), true);
-            return;
-        }
-        attachment = result.attachment();
-        if (attachment.running()) {
-            say(NLS.bind(Messages.processes_attached, new Object[] { attachment.pid(), interval.getSelection(),
-                attachment.session().name() }), false);
-        }
-    }
-
-    /** Called on the poller's thread when the process exited or stopped being readable. */
-    private void ended(ProcFailure failure) {
-        BackgroundWork.back(count.getDisplay(), () -> {
-            if (message.isDisposed()) {
-                return;
-            }
-            LiveAttachment gone = attachment;
-            if (gone != null && gone.pid() == failure.pid()) {
-                attachment = null;
-                Session session = gone.session();
-                say(NLS.bind(Messages.processes_ended, new Object[] { failure.message(), session.name(),
-                    session.timeline().size() }), true);
-            }
-        });
+        attacher.attach(process, Duration.ofMillis(interval.getSelection()));
     }
 
     void detach() {
-        LiveAttachment stopping = attachment;
-        if (stopping == null) {
-            return;
-        }
-        attachment = null;
-        BackgroundWork.run(Messages.processes_detach, count.getDisplay(), monitor -> {
-            stopping.stop();
-            return stopping.session();
-        }, session -> say(NLS.bind(Messages.processes_detached, new Object[] { stopping.pid(), session.name(),
-            session.timeline().size() }), false), text -> say(text, true));
+        attacher.detach();
     }
 
     @Inject
@@ -226,12 +170,6 @@ public class ProcessPickerPart {
         MessageLine.show(message, text, bad);
     }
 
-    private static void stopInBackground(LiveAttachment running) {
-        Thread stopper = new Thread(running::stop, "vmatlas detach " + running.pid());
-        stopper.setDaemon(true);
-        stopper.start();
-    }
-
     /** Widgets and state, for tests. */
     ProcessTable table() {
         return table;
@@ -246,7 +184,7 @@ public class ProcessPickerPart {
     }
 
     LiveAttachment attachment() {
-        return attachment;
+        return attacher.attachment();
     }
 
     String messageText() {
@@ -264,9 +202,6 @@ public class ProcessPickerPart {
 
     @PreDestroy
     public void dispose() {
-        if (attachment != null) {
-            stopInBackground(attachment);
-            attachment = null;
-        }
+        attacher.stopQuietly();
     }
 }
