@@ -72,4 +72,23 @@ class RegionModelServiceTest {
         assertEquals(Personality.AIX, b.personality());
         service.deactivate();
     }
+
+    @Test
+    void closingANativeSessionGivesItsArenaBack() throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.vmatlas.syscall.NativeKernel.supported(), "needs Linux");
+        RegionModelServiceImpl service = new RegionModelServiceImpl();
+        org.vmatlas.syscall.Sandbox sandbox = org.vmatlas.syscall.NativeKernel.open(64L << 20);
+        Session session = service.openSession("native", sandbox);
+        long arena = sandbox.arenaStart();
+        assertTrue(sandbox.owns(arena, 4096));
+        service.close(session);
+        assertTrue(!sandbox.owns(arena, 4096), "the sandbox owns nothing once its session is closed");
+        assertTrue(org.vmatlas.syscall.internal.ProcMaps.read(java.nio.file.Path.of("/proc/self/maps")).stream()
+                .noneMatch(m -> m.start() <= arena && arena < m.end() && m.prot() == org.vmatlas.syscall.Prot.NONE),
+                "the arena's reservation at 0x" + Long.toHexString(arena) + " is gone from /proc/self/maps");
+        var answer = sandbox.mmap(arena, 4096, org.vmatlas.syscall.Prot.RW,
+                MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED, -1, 0);
+        assertTrue(answer instanceof org.vmatlas.syscall.SysResult.Err err && err.refused(), answer.describe());
+        service.deactivate();
+    }
 }

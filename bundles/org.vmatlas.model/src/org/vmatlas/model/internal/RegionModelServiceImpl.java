@@ -113,10 +113,19 @@ public final class RegionModelServiceImpl implements RegionModelService {
 
     @Override
     public void close(Session session) {
+        boolean removed;
         synchronized (sessions) {
-            sessions.remove(session);
+            removed = sessions.remove(session);
             if (current == session) {
-                current = sessions.isEmpty() ? null : sessions.get(0);
+                current = sessions.isEmpty() ? null : sessions.getLast();
+            }
+        }
+        if (removed && session.kernel() != null) {
+            // The kernel belongs to its session: a native sandbox gives its arena back.
+            try {
+                session.kernel().close();
+            } catch (RuntimeException e) {
+                // already closed, or a simulated kernel with nothing to release
             }
         }
         notifier.changed(session, -1);

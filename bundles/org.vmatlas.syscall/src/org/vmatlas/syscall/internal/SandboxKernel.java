@@ -241,7 +241,8 @@ public final class SandboxKernel implements Sandbox {
         long end = length > 0 ? checks.end(address, length) : -1;
         lock.lock();
         try {
-            return end > 0 && ledger.owns(address & -page, end);
+            // a closed sandbox gave everything back: it owns nothing any more
+            return !closed && end > 0 && ledger.owns(address & -page, end);
         } finally {
             lock.unlock();
         }

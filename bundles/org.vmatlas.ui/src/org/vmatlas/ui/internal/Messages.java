@@ -190,6 +190,11 @@ public final class Messages extends NLS {
 
     public static String demo_sessionSimulated;
 
+    public static String session_label;
+    public static String session_tip;
+    public static String session_closeTitle;
+    public static String session_closeQuestion;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -1,0 +1,48 @@
+package org.vmatlas.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.model.sim.Personality;
+
+/** The toolbar's session chooser lists the open sessions and makes the chosen one current, and live. */
+class SessionSwitcherTest {
+
+    private final RegionModelService models = SimulatedSessions.service();
+    private final Shell shell = new Shell(Display.getDefault());
+
+    @AfterEach
+    void close() {
+        shell.dispose();
+        models.sessions().forEach(models::close);
+    }
+
+    @Test
+    void choosingASessionMakesItCurrentAndLive() {
+        models.sessions().forEach(models::close);
+        Session first = models.openSession("first", Personality.LINUX.newKernel());
+        Session second = models.openSession("second", Personality.AIX.newKernel());
+        models.setCurrent(second);
+        shell.setLayout(new FillLayout());
+        WorkbenchMoment moment = new WorkbenchMoment();
+        moment.seek(3);
+        SessionSwitcher switcher = new SessionSwitcher(models, moment);
+        switcher.create(shell);
+        assertArrayEquals(new String[] { "first", "second" }, switcher.items());
+        switcher.choose(0);
+        assertSame(first, models.current());
+        assertTrue(moment.isLive(), "another session is shown from its latest event");
+        models.close(first);
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> switcher.items().length == 1, 5000, "the closed session to leave the list");
+        assertSame(second, models.current());
+        switcher.dispose();
+    }
+}

@@ -1,0 +1,85 @@
+package org.vmatlas.ui.internal;
+
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+
+/**
+ * The toolbar's session chooser: every open session (demo, operations, attached processes, strace
+ * replays, scenarios) by name; choosing one makes it the one every part shows.
+ */
+public class SessionSwitcher {
+
+    @Inject
+    private RegionModelService models;
+
+    @Inject
+    private WorkbenchMoment moment;
+
+    private Combo combo;
+    private List<Session> shown = List.of();
+    private UiRefresher refresher;
+    private final ModelListener listener = change -> refresher.request();
+
+    public SessionSwitcher() {
+    }
+
+    /** For tests outside the workbench. */
+    SessionSwitcher(RegionModelService models, WorkbenchMoment moment) {
+        this.models = models;
+        this.moment = moment;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        Composite box = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(2, false);
+        layout.marginHeight = 0;
+        box.setLayout(layout);
+        new Label(box, SWT.NONE).setText(Messages.session_label);
+        combo = new Combo(box, SWT.READ_ONLY);
+        combo.setToolTipText(Messages.session_tip);
+        combo.addListener(SWT.Selection, event -> choose(combo.getSelectionIndex()));
+        refresher = new UiRefresher(parent.getDisplay(), this::refresh);
+        models.addListener(listener);
+        refresh();
+    }
+
+    void refresh() {
+        if (combo.isDisposed()) {
+            return;
+        }
+        shown = models.sessions();
+        combo.setItems(shown.stream().map(Session::name).toArray(String[]::new));
+        combo.select(shown.indexOf(models.current()));
+        combo.getParent().getParent().layout(true, true);
+    }
+
+    void choose(int index) {
+        if (index >= 0 && index < shown.size() && shown.get(index) != models.current()) {
+            moment.live();
+            models.setCurrent(shown.get(index));
+        }
+    }
+
+    /** The names offered, for tests. */
+    String[] items() {
+        return combo.getItems();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        models.removeListener(listener);
+    }
+}
