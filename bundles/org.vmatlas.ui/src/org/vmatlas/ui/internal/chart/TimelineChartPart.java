@@ -33,6 +33,7 @@ public class TimelineChartPart {
     private WorkbenchMoment moment;
 
     private final TimelineSeries series = new TimelineSeries();
+    private static final int CHART_DELAY_MILLIS = 500;
     private Composite chartArea;
     private TimelineChart.Breakdown chosenBreakdown = TimelineChart.Breakdown.PROTECTION;
     private TimelineChart chart;
@@ -49,8 +50,9 @@ public class TimelineChartPart {
         chartArea = new Composite(parent, SWT.NONE);
         chartArea.setLayout(new FillLayout());
         chartArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
-        // JFreeChart's first use loads AWT and its fonts: build it once the window is up, not before.
-        parent.getDisplay().asyncExec(this::buildChart);
+        // JFreeChart's first use loads AWT and its fonts (about half a second): build it a moment after the
+        // window is up, so the map and the demo come first. An asyncExec would still run before the window.
+        parent.getDisplay().timerExec(CHART_DELAY_MILLIS, this::buildChart);
         scrubber = new Scale(parent, SWT.HORIZONTAL);
         scrubber.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         scrubber.setToolTipText(Messages.chart_scrubberTip);
