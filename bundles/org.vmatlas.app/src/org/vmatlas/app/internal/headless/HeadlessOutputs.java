@@ -42,10 +42,13 @@ public final class HeadlessOutputs {
     public void write(Session session, List<Path> outputs, Path events) throws IOException {
         AddressSpace space = session.space();
         List<Conflict> conflicts = RecentConflicts.upTo(session.timeline(), session.timeline().size() - 1);
+        // One picture serves every map output: PNG and SVG show the same frame.
+        MapFrame frame = new MapFrame(MapLayout.of(space.regions()), MapGeometry.forCanvas(width, height),
+                new MapViewport(), conflicts, List.of());
         for (Path output : outputs) {
             switch (HeadlessOptions.extension(output)) {
-                case "png" -> ImageIO.write(image(frame(space, conflicts)), "png", output.toFile());
-                case "svg" -> text(output, out -> MapSvg.write(frame(space, conflicts), space.duplicateGroups(), out));
+                case "png" -> ImageIO.write(image(frame), "png", output.toFile());
+                case "svg" -> text(output, out -> MapSvg.write(frame, space.duplicateGroups(), out));
                 case "csv" -> text(output, out -> RegionsCsv.write(space, out));
                 case "json" -> text(output, out -> RegionsJson.write(space, out));
                 default -> throw new IllegalArgumentException("cannot write " + output);
@@ -61,11 +64,6 @@ public final class HeadlessOutputs {
                 }
             });
         }
-    }
-
-    private MapFrame frame(AddressSpace space, List<Conflict> conflicts) {
-        return new MapFrame(MapLayout.of(space.regions()), MapGeometry.forCanvas(width, height), new MapViewport(),
-                conflicts, List.of());
     }
 
     static BufferedImage image(MapFrame frame) {

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.sources.scenario.Scenario;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Widgets;
 import org.vmatlas.ui.internal.ops.KernelChoice;
 
 /** The comparison's top row: scenario, Open script, the two personalities (simulated only), Run both. */
@@ -34,10 +35,10 @@ final class CompareControls {
         scenarios.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         lessons.forEach(lesson -> scenarios.add(lesson.title()));
         scenarios.select(0);
-        button(row, Messages.scenario_openScript, part::openScriptDialog);
+        Widgets.button(row, Messages.scenario_openScript, part::openScriptDialog);
         left = kernelCombo(row, Messages.compare_left, KernelChoice.LINUX);
         right = kernelCombo(row, Messages.compare_right, KernelChoice.AIX);
-        run = button(row, Messages.compare_runBoth, part::runBoth);
+        run = Widgets.button(row, Messages.compare_runBoth, part::runBoth);
     }
 
     private static Combo kernelCombo(Composite row, String title, KernelChoice initial) {
@@ -46,13 +47,6 @@ final class CompareControls {
         KERNELS.forEach(choice -> combo.add(choice.label()));
         combo.select(KERNELS.indexOf(initial));
         return combo;
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, event -> action.run());
-        return button;
     }
 
     void addScenario(String title) {

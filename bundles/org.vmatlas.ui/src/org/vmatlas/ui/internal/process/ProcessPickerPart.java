@@ -15,7 +15,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
@@ -28,6 +27,7 @@ import org.vmatlas.sources.proc.ProcessInfo;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Widgets;
 import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /**
@@ -66,7 +66,7 @@ public class ProcessPickerPart {
         filter.setMessage(Messages.processes_filterHint);
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter.addListener(SWT.Modify, event -> showRows());
-        button(parent, Messages.processes_refresh, this::refresh);
+        Widgets.button(parent, Messages.processes_refresh, this::refresh);
         count = new Label(parent, SWT.NONE);
         count.setLayoutData(new GridData(160, SWT.DEFAULT));
         table = new ProcessTable(parent);
@@ -91,28 +91,13 @@ public class ProcessPickerPart {
     }
 
     private void createAttachRow(Composite parent) {
-        Composite row = row(parent, 4);
+        Composite row = Widgets.row(parent, 4, 4);
         new Label(row, SWT.NONE).setText(Messages.processes_interval);
         interval = new Spinner(row, SWT.BORDER);
         interval.setValues(VmatlasPreferences.pollMillis(), 50, 60_000, 0, 100, 1000);
         interval.setToolTipText(Messages.processes_intervalTip);
-        button(row, Messages.processes_attach, this::attach);
-        button(row, Messages.processes_detach, this::detach);
-    }
-
-    private static Composite row(Composite parent, int columns) {
-        Composite row = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(columns, false);
-        layout.marginWidth = 0;
-        row.setLayout(layout);
-        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        return row;
-    }
-
-    private static void button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, event -> action.run());
+        Widgets.button(row, Messages.processes_attach, this::attach);
+        Widgets.button(row, Messages.processes_detach, this::detach);
     }
 
     /** Lists the processes again, reading {@code /proc} off the UI thread. */

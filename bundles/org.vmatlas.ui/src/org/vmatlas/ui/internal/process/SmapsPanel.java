@@ -7,12 +7,12 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.Region;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Widgets;
 
 /**
  * The picker's memory figures, read on demand off the UI thread: {@code smaps} summed over the region
@@ -31,16 +31,10 @@ final class SmapsPanel {
         layout.marginWidth = 0;
         row.setLayout(layout);
         row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1));
-        button(row, Messages.processes_smaps, this::readSelection);
-        button(row, Messages.processes_rollup, this::readRollup);
+        Widgets.button(row, Messages.processes_smaps, this::readSelection);
+        Widgets.button(row, Messages.processes_rollup, this::readRollup);
         figures = new Label(parent, SWT.WRAP);
         figures.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, span, 1));
-    }
-
-    private static void button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, event -> action.run());
     }
 
     void select(Region region) {

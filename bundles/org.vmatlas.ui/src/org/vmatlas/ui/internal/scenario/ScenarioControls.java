@@ -6,7 +6,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -15,6 +14,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.vmatlas.sources.scenario.Scenario;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Widgets;
 import org.vmatlas.ui.internal.ops.KernelChoice;
 
 /** The scenario runner's controls: lesson list, Open script, kernel, Step / Run / Pause / Restart, speed. */
@@ -29,9 +29,9 @@ final class ScenarioControls {
     private Font large;
 
     ScenarioControls(Composite parent, List<Scenario> lessons, ScenarioPart part) {
-        Composite top = row(parent, 2);
+        Composite top = Widgets.row(parent, 2, 1);
         new Label(top, SWT.NONE).setText(Messages.scenario_lessons);
-        button(top, Messages.scenario_openScript, part::openScriptDialog);
+        Widgets.button(top, Messages.scenario_openScript, part::openScriptDialog);
         lessonList = new org.eclipse.swt.widgets.List(top, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL);
         GridData listData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
         listData.heightHint = lessonList.getItemHeight() * Math.min(8, Math.max(3, lessons.size()));
@@ -42,7 +42,7 @@ final class ScenarioControls {
                 part.selectLesson(lessonList.getSelectionIndex());
             }
         });
-        Composite buttons = row(parent, 8);
+        Composite buttons = Widgets.row(parent, 8, 1);
         new Label(buttons, SWT.NONE).setText(Messages.ops_kernel);
         kernels = new Combo(buttons, SWT.READ_ONLY | SWT.DROP_DOWN);
         for (KernelChoice choice : KernelChoice.values()) {
@@ -54,30 +54,14 @@ final class ScenarioControls {
             kernels.setToolTipText(kernel().rules());
             part.restart();
         });
-        step = button(buttons, Messages.scenario_step, part::step);
-        run = button(buttons, Messages.scenario_run, part::run);
-        pause = button(buttons, Messages.scenario_pause, part::pause);
-        button(buttons, Messages.scenario_restart, part::restart);
+        step = Widgets.button(buttons, Messages.scenario_step, part::step);
+        run = Widgets.button(buttons, Messages.scenario_run, part::run);
+        pause = Widgets.button(buttons, Messages.scenario_pause, part::pause);
+        Widgets.button(buttons, Messages.scenario_restart, part::restart);
         new Label(buttons, SWT.NONE).setText(Messages.scenario_speed);
         speed = new Spinner(buttons, SWT.BORDER);
         speed.setValues(2, 1, 100, 0, 1, 5);
         speed.addListener(SWT.Selection, event -> part.speedChanged());
-    }
-
-    private static Composite row(Composite parent, int columns) {
-        Composite row = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(columns, false);
-        layout.marginWidth = 0;
-        row.setLayout(layout);
-        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        return row;
-    }
-
-    private static Button button(Composite parent, String text, Runnable action) {
-        Button button = new Button(parent, SWT.PUSH);
-        button.setText(text);
-        button.addListener(SWT.Selection, event -> action.run());
-        return button;
     }
 
     /** Narration is the lesson's voice: a larger, bold font. */
