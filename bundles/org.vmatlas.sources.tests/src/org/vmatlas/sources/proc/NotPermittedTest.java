@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +26,26 @@ class NotPermittedTest {
                 : result.failure().kind() + "|" + result.failure().message());
     }
 
-    /** Where a class was loaded from (a classes directory or jar), for the child JVM's class path. */
-    private static String location(Class<?> type) throws Exception {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    /**
+     * A world-readable copy of where a class was loaded from (a classes directory or a jar), for the child
+     * JVM's class path: the checkout may live where {@code nobody} cannot read (root's home directory).
+     */
+    private static String readableCopy(Class<?> type, Path into) throws Exception {
+        Path from = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path to = into.resolve(Integer.toString(into.toFile().list().length));
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                }
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return to.toString();
     }
 
     @Test
@@ -36,15 +55,29 @@ class NotPermittedTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
         long target = ProcessHandle.current().pid();
         String java = ProcessHandle.current().info().command().orElseThrow();
-        String classPath = String.join(File.pathSeparator, location(NotPermittedTest.class), location(ProcReader.class),
-                location(org.vmatlas.syscall.Mapping.class));
-        List<String> command = List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
-                java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, NotPermittedTest.class.getName(), Long.toString(target));
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
-                .directory(new File("/")).start();
-        String out = new String(child.getInputStream().readAllBytes()).strip();
-        assertEquals(true, child.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, child.exitValue(), out);
-        assertEquals("NOT_PERMITTED|you may not read the maps of process " + target + " (owner root)", out);
+        Path copies = Files.createTempDirectory(Path.of("/tmp"), "vmatlas-nobody",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            String classPath = String.join(File.pathSeparator, readableCopy(NotPermittedTest.class, copies),
+                    readableCopy(ProcReader.class, copies), readableCopy(org.vmatlas.syscall.Mapping.class, copies));
+            List<String> command = List.of("/usr/bin/setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+                    java, "--enable-native-access=ALL-UNNAMED", "-cp", classPath, NotPermittedTest.class.getName(), Long.toString(target));
+            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .directory(new File("/")).start();
+            String out = new String(child.getInputStream().readAllBytes()).strip();
+            assertEquals(true, child.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, child.exitValue(), out);
+            assertEquals("NOT_PERMITTED|you may not read the maps of process " + target + " (owner root)", out);
+        } finally {
+            deleteAll(copies);
+        }
+    }
+
+    private static void deleteAll(Path root) throws Exception {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -1,1 +1,0 @@
-public class Dbg4 { public static void main(String[] a) { var r = new org.vmatlas.sources.proc.ProcReader(); System.out.println(r.smapsRollup(Long.parseLong(a[0]))); var all = r.smaps(Long.parseLong(a[0])).value(); System.out.println(all.stream().map(e->e.counters()).reduce(org.vmatlas.sources.proc.MemoryCounters.ZERO, org.vmatlas.sources.proc.MemoryCounters::plus)); } }
