@@ -13,6 +13,13 @@ import org.vmatlas.syscall.Kernel;
  */
 public interface RegionModelService {
 
+    /**
+     * Opens the kernel {@code spec} describes and a session over it; when the kernel cannot be opened (no
+     * native sandbox on this system, no address space for the arena) the answer carries the reason and
+     * nothing is opened.
+     */
+    OpenedSession open(String name, KernelSpec spec);
+
     /** A session over {@code kernel}: native (Linux rules over real answers) or simulated (its own rules). */
     Session openSession(String name, Kernel kernel);
 

@@ -3,6 +3,7 @@ package org.vmatlas.model;
 import java.util.List;
 
 import org.vmatlas.model.sim.Personality;
+import org.vmatlas.syscall.AddressRange;
 import org.vmatlas.syscall.Kernel;
 import org.vmatlas.syscall.Mapping;
 import org.vmatlas.syscall.SysResult;
@@ -18,6 +19,12 @@ public interface Session {
 
     /** The kernel calls go to, or {@code null} for observed and replayed sessions. */
     Kernel kernel();
+
+    /** What runs this session's calls: the native sandbox, a simulated kernel, or nothing (observed, replayed). */
+    KernelKind kernelKind();
+
+    /** The native sandbox's arena, where {@code arena+16M} points; {@code null} for every other session. */
+    AddressRange arena();
 
     /** The rules that turn answers into region changes. */
     Personality personality();

@@ -56,7 +56,7 @@ class PersonalityRulesTest {
     @Test
     void sysMapRawCallIsMprotectOnAixOnly() {
         for (Personality personality : Personality.values()) {
-            String raw = personality.rules().sysMapCall(A, P).describe();
+            String raw = org.vmatlas.model.internal.RuleSets.of(personality).sysMapCall(A, P).describe();
             assertEquals(personality == Personality.AIX, raw.startsWith("mprotect"), personality + ": " + raw);
         }
         SimulatedKernel aix = reserved(Personality.AIX);

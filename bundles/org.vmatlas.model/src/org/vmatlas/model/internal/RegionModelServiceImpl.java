@@ -8,12 +8,15 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.vmatlas.model.KernelSpec;
 import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.OpenedSession;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.SessionFileException;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.Kernel;
+import org.vmatlas.syscall.NativeKernel;
 
 /** The region-model service: holds the sessions and tells listeners, coalesced, what changed. */
 @Component(service = RegionModelService.class)
@@ -61,6 +64,21 @@ public final class RegionModelServiceImpl implements RegionModelService {
             throw new IllegalArgumentException("session '" + name + "' needs a kernel");
         }
         return register(create(name, kernel, SessionImpl.personalityOf(kernel)));
+    }
+
+    @Override
+    public OpenedSession open(String name, KernelSpec spec) {
+        Kernel kernel;
+        try {
+            kernel = switch (spec) {
+                case KernelSpec.NativeSandbox sandbox -> NativeKernel.open(sandbox.arenaBytes());
+                case KernelSpec.Simulated simulated -> simulated.personality().newKernel();
+            };
+        } catch (RuntimeException e) {
+            // not Linux, no native access for this module, or no address space left for the arena
+            return new OpenedSession(null, e.getMessage() != null ? e.getMessage() : e.toString());
+        }
+        return new OpenedSession(openSession(name, kernel), null);
     }
 
     @Override

@@ -8,15 +8,18 @@ import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Event;
+import org.vmatlas.model.KernelKind;
 import org.vmatlas.model.Preview;
 import org.vmatlas.model.RegionDiff;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.Timeline;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.model.sim.SimulatedKernel;
+import org.vmatlas.syscall.AddressRange;
 import org.vmatlas.syscall.Errno;
 import org.vmatlas.syscall.Kernel;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.syscall.Sandbox;
 import org.vmatlas.syscall.SysResult;
 
 /**
@@ -43,7 +46,7 @@ public final class SessionImpl implements Session {
         this.name = name;
         this.kernel = kernel;
         this.personality = personality;
-        this.rules = personality.rules();
+        this.rules = RuleSets.of(personality);
         this.detector = new ConflictDetector(mapCountLimit);
         this.changed = changed;
         core.setSink(log);
@@ -67,6 +70,16 @@ public final class SessionImpl implements Session {
     @Override
     public Kernel kernel() {
         return kernel;
+    }
+
+    @Override
+    public KernelKind kernelKind() {
+        return kernel == null ? KernelKind.NONE : kernel instanceof Sandbox ? KernelKind.NATIVE_SANDBOX : KernelKind.SIMULATED;
+    }
+
+    @Override
+    public AddressRange arena() {
+        return kernel instanceof Sandbox sandbox ? new AddressRange(sandbox.arenaStart(), sandbox.arenaEnd()) : null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.vmatlas.model.sim;
 
 import org.vmatlas.model.internal.RuleSet;
+import org.vmatlas.model.internal.RuleSets;
 
 /** The rule sets vmatlas simulates; each makes kernels of its own and drives the model's sessions. */
 public enum Personality {
@@ -11,12 +12,13 @@ public enum Personality {
     NETBSD(new NetBsdRules(), "PROT_MPROTECT maximum protections, mprotect above them fails with EACCES; "
             + "mremap MAP_REMAPDUP duplicates; fork breaks private duplicates");
 
-    private final RuleSet rules;
+    private final String displayName;
     private final String summary;
 
     Personality(RuleSet rules, String summary) {
-        this.rules = rules;
+        this.displayName = rules.name();
         this.summary = summary;
+        RuleSets.register(this, rules);
     }
 
     public SimulatedKernel newKernel() {
@@ -27,13 +29,8 @@ public enum Personality {
         return summary;
     }
 
-    /** The rule set sessions use to turn answers into region changes (model implementation, not for views). */
-    public RuleSet rules() {
-        return rules;
-    }
-
     /** {@code "Linux"}, {@code "AIX"}, {@code "NetBSD"}. */
     public String displayName() {
-        return rules.name();
+        return displayName;
     }
 }

@@ -10,6 +10,7 @@ import org.vmatlas.model.internal.Attr;
 import org.vmatlas.model.internal.Attrs;
 import org.vmatlas.model.internal.KernelView;
 import org.vmatlas.model.internal.ObjectTable;
+import org.vmatlas.model.internal.RuleSets;
 import org.vmatlas.model.internal.VmaCore;
 import org.vmatlas.syscall.Advice;
 import org.vmatlas.syscall.Errno;
@@ -53,7 +54,7 @@ public final class SimulatedKernel implements Kernel {
     }
 
     private synchronized SysResult run(Call call) {
-        return personality.rules().call(core, objects, call);
+        return RuleSets.of(personality).call(core, objects, call);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.vmatlas.model.ConflictKind;
 import org.vmatlas.model.Event;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.syscall.Errno;
 import org.vmatlas.syscall.SysResult;
 

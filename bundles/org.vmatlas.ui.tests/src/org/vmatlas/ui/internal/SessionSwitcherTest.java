@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.model.sim.Personality;
 
 /** The toolbar's session chooser lists the open sessions and makes the chosen one current, and live. */

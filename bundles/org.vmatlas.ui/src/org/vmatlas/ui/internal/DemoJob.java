@@ -10,14 +10,14 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Event;
+import org.vmatlas.model.KernelSpec;
+import org.vmatlas.model.OpenedSession;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.Advice;
 import org.vmatlas.syscall.MapFlags;
-import org.vmatlas.syscall.NativeKernel;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.syscall.Sandbox;
 import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /**
@@ -71,15 +71,16 @@ public final class DemoJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         Session session;
         long base;
-        try {
-            Sandbox kernel = NativeKernel.open(VmatlasPreferences.arenaBytes());
-            session = models.openSession(Messages.demo_sessionName, kernel);
-            base = kernel.arenaStart();
-        } catch (RuntimeException e) {
+        OpenedSession opened = models.open(Messages.demo_sessionName,
+                new KernelSpec.NativeSandbox(VmatlasPreferences.arenaBytes()));
+        if (opened.isOpen()) {
+            session = opened.session();
+            base = session.arena().start();
+        } else {
             // No native sandbox here (another OS, or no address space to spare): the same calls on the
             // simulated Linux, and the session's name says why.
-            session = models.openSession(NLS.bind(Messages.demo_sessionSimulated, e.getMessage()),
-                    Personality.LINUX.newKernel());
+            session = models.open(NLS.bind(Messages.demo_sessionSimulated, opened.reason()),
+                    new KernelSpec.Simulated(Personality.LINUX)).session();
             base = SIMULATED_BASE;
         }
         models.setCurrent(session);

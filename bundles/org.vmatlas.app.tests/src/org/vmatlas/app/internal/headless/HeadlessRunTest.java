@@ -22,11 +22,11 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
-import org.vmatlas.ui.internal.map.MapColors;
-import org.vmatlas.ui.internal.map.MapFrame;
-import org.vmatlas.ui.internal.map.MapGeometry;
-import org.vmatlas.ui.internal.map.MapLayout;
-import org.vmatlas.ui.internal.map.MapViewport;
+import org.vmatlas.render.map.MapColors;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.MapViewport;
 
 /** The headless path end to end: a shipped lesson on a simulated kernel, written as PNG, SVG, CSV, JSON. */
 class HeadlessRunTest {

@@ -13,17 +13,17 @@ import javax.imageio.ImageIO;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Session;
-import org.vmatlas.ui.internal.export.EventsCsv;
-import org.vmatlas.ui.internal.export.EventsJson;
-import org.vmatlas.ui.internal.export.MapSvg;
-import org.vmatlas.ui.internal.export.RegionsCsv;
-import org.vmatlas.ui.internal.export.RegionsJson;
-import org.vmatlas.ui.internal.map.MapColors;
-import org.vmatlas.ui.internal.map.MapFrame;
-import org.vmatlas.ui.internal.map.MapGeometry;
-import org.vmatlas.ui.internal.map.MapLayout;
-import org.vmatlas.ui.internal.map.MapViewport;
-import org.vmatlas.ui.internal.map.RecentConflicts;
+import org.vmatlas.render.export.EventsCsv;
+import org.vmatlas.render.export.EventsJson;
+import org.vmatlas.render.export.MapSvg;
+import org.vmatlas.render.export.RegionsCsv;
+import org.vmatlas.render.export.RegionsJson;
+import org.vmatlas.render.map.MapColors;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.MapViewport;
+import org.vmatlas.render.map.RecentConflicts;
 
 /**
  * Writes a session's final state: the map as PNG (the same pixels the canvas shows, through

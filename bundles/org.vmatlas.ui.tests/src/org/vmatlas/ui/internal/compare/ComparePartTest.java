@@ -16,10 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vmatlas.model.Event;
 import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.sources.scenario.Lessons;
 import org.vmatlas.sources.scenario.StepOutcome;
-import org.vmatlas.ui.internal.SimulatedSessions;
 import org.vmatlas.ui.internal.UiTestSupport;
 import org.vmatlas.ui.internal.ops.KernelChoice;
 

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
+import org.vmatlas.render.frag.HoleStats;
+import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
-import org.vmatlas.ui.internal.SimulatedSessions;
 import org.vmatlas.ui.internal.UiTestSupport;
 import org.vmatlas.ui.internal.WorkbenchMoment;
-import org.vmatlas.ui.internal.map.RegionText;
 
 class FragmentationPartTest {
 
@@ -51,7 +52,7 @@ class FragmentationPartTest {
 
     @Test
     void showsLargestHoleHistogramAndMapCount() {
-        HoleStats stats = HoleStats.forSession(session.space(), session.kernel());
+        HoleStats stats = HoleStats.forSession(session.space(), session.arena());
         assertTrue(part.largestText().startsWith(NLS.bind(Messages.frag_largest.substring(0, 14), "")), part.largestText());
         assertTrue(part.largestText().contains(RegionText.size(stats.largest().length())), part.largestText());
         assertEquals(stats.lastBucket() - stats.firstBucket() + 1, part.holeChart().bars());

@@ -11,8 +11,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.SimulatedSessions;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 import org.vmatlas.ui.internal.export.DataExport;
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vmatlas.model.Event;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.model.sim.Personality;
-import org.vmatlas.ui.internal.SimulatedSessions;
 
 class OpenStraceHandlerTest {
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.SimulatedSessions;
 
 class SessionHandlersTest {
 

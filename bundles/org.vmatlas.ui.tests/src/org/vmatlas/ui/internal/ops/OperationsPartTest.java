@@ -19,12 +19,12 @@ import org.vmatlas.model.Preview;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.syscall.Sandbox;
 import org.vmatlas.ui.internal.Messages;
-import org.vmatlas.ui.internal.SimulatedSessions;
 import org.vmatlas.ui.internal.UiTestSupport;
 
 class OperationsPartTest {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.sources.proc.ProcessInfo;
-import org.vmatlas.ui.internal.SimulatedSessions;
 import org.vmatlas.ui.internal.UiTestSupport;
 
 class ProcessPickerPartTest {

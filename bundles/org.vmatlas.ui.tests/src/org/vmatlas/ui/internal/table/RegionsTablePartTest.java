@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
+import org.vmatlas.render.table.RegionColumn;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.SimulatedSessions;
 import org.vmatlas.ui.internal.UiTestSupport;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 

@@ -15,7 +15,7 @@ import org.eclipse.swt.widgets.Text;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionDiff;
 import org.vmatlas.model.Timeline;
-import org.vmatlas.ui.internal.map.RegionText;
+import org.vmatlas.render.map.RegionText;
 
 /**
  * "Show changes": the regions that went away and the ones that appeared between two moments of the

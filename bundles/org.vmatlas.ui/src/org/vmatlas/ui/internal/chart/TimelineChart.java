@@ -14,9 +14,11 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.vmatlas.model.RegionState;
+import org.vmatlas.render.chart.ByteFormat;
+import org.vmatlas.render.chart.TimelineSeries;
+import org.vmatlas.render.map.MapColors;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.Messages;
-import org.vmatlas.ui.internal.map.MapColors;
 
 /**
  * The JFreeChart side of the timeline: one line per protection over event indexes, red dots for

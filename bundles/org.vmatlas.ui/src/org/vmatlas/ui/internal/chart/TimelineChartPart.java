@@ -16,6 +16,7 @@ import org.jfree.chart.swt.ChartComposite;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.chart.TimelineSeries;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;

@@ -122,8 +122,9 @@ public class ComparePart {
     }
 
     private Run run(Scenario scenario, KernelChoice choice, IProgressMonitor monitor) {
-        Session session = models.openSession(NLS.bind(Messages.compare_sessionName, scenario.title(), choice.label()),
-                choice.open());
+        // Compare offers simulated personalities only: opening one cannot fail
+        Session session = models.open(NLS.bind(Messages.compare_sessionName, scenario.title(), choice.label()),
+                choice.spec()).session();
         return new Run(session, new ScenarioRunner(scenario, session).runAll(new JobProgress(monitor)));
     }
 

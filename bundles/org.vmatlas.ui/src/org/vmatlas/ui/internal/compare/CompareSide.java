@@ -14,10 +14,10 @@ import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.map.RegionText;
 import org.vmatlas.sources.scenario.StepOutcome;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.map.MapCanvas;
-import org.vmatlas.ui.internal.map.RegionText;
 import org.vmatlas.ui.internal.scenario.OutcomeTable;
 
 /** One side of the comparison: a header, the map of the session at the end, and the steps' outcomes. */

@@ -5,6 +5,10 @@ import java.io.Writer;
 
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Timeline;
+import org.vmatlas.render.export.EventsCsv;
+import org.vmatlas.render.export.EventsJson;
+import org.vmatlas.render.export.RegionsCsv;
+import org.vmatlas.render.export.RegionsJson;
 import org.vmatlas.ui.internal.Messages;
 
 /** The data exports the file dialog offers, in the order of its filters: what they write and their file extension. */

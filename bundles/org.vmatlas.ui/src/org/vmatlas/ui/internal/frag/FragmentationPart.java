@@ -16,10 +16,11 @@ import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.frag.HoleStats;
+import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
-import org.vmatlas.ui.internal.map.RegionText;
 
 /**
  * How fragmented the address space is at the workbench's moment: the largest hole, the holes by size, and
@@ -80,7 +81,7 @@ public class FragmentationPart {
             return;
         }
         AddressSpace space = moment.space(session);
-        HoleStats stats = HoleStats.forSession(space, session.kernel());
+        HoleStats stats = HoleStats.forSession(space, session.arena());
         HoleStats.Hole hole = stats.largest();
         largest.setText(hole == null
                 ? NLS.bind(Messages.frag_noHoles, Long.toHexString(stats.from()), Long.toHexString(stats.to()))

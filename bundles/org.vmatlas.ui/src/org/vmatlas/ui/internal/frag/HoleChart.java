@@ -10,9 +10,10 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.vmatlas.render.frag.HoleStats;
+import org.vmatlas.render.map.MapColors;
+import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
-import org.vmatlas.ui.internal.map.MapColors;
-import org.vmatlas.ui.internal.map.RegionText;
 
 /** The JFreeChart side of the fragmentation view: one bar per log2 size bucket, from the smallest hole to the largest. */
 final class HoleChart {

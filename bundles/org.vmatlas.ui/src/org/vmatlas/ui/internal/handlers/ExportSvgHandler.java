@@ -20,14 +20,14 @@ import org.eclipse.swt.widgets.Shell;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.export.MapSvg;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.MapViewport;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
-import org.vmatlas.ui.internal.export.MapSvg;
 import org.vmatlas.ui.internal.map.AddressSpaceMapPart;
-import org.vmatlas.ui.internal.map.MapFrame;
-import org.vmatlas.ui.internal.map.MapGeometry;
-import org.vmatlas.ui.internal.map.MapLayout;
-import org.vmatlas.ui.internal.map.MapViewport;
 
 /**
  * File > Export map as SVG: the address space at the workbench's moment, drawn as the map part shows it (its

@@ -24,6 +24,8 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.map.RecentConflicts;
+import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.StartupReport;
 import org.vmatlas.ui.internal.UiRefresher;

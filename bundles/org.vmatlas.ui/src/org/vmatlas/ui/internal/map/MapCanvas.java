@@ -14,6 +14,11 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.HilbertFrame;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.MapViewport;
 
 /**
  * The address-space map widget: keeps the latest regions, renders a {@link MapFrame} off screen when

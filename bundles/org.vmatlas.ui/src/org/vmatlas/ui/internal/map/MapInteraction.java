@@ -4,6 +4,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Event;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.RegionText;
 
 /**
  * Mouse and keyboard on the map: wheel or +/- to zoom around the pointer, drag or arrows to pan,

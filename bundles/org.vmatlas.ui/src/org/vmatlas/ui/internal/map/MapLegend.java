@@ -5,6 +5,7 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.vmatlas.render.map.MapColors;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.Messages;
 

@@ -6,6 +6,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Path;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.HilbertFrame;
+import org.vmatlas.render.map.MapColors;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
 
 /**
  * The few things drawn with GC calls over the finished pixels: one address label per row, arcs

@@ -2,14 +2,14 @@ package org.vmatlas.ui.internal.ops;
 
 import java.util.Locale;
 
-import org.vmatlas.syscall.Kernel;
-import org.vmatlas.syscall.Sandbox;
+import org.vmatlas.model.Session;
+import org.vmatlas.syscall.AddressRange;
 
 /**
  * Reads the addresses and sizes typed into the operations panel: {@code 0x7f0000000000}, {@code 4096},
  * {@code 4K}, {@code 2M}, {@code 1G}, {@code 1T} (binary units, {@code KiB} and {@code KB} accepted too), and
  * sums and differences of them; {@code arena} is the sandbox arena's first byte when the session's kernel
- * is a native {@link Sandbox}, so {@code arena+16M} lands inside it. Pure Java.
+ * runs in the native sandbox, so {@code arena+16M} lands inside it. Pure Java.
  */
 public final class AddressParser {
 
@@ -19,9 +19,10 @@ public final class AddressParser {
         this.arenaStart = arenaStart;
     }
 
-    /** A parser that knows {@code arena} when {@code kernel} is a sandbox; {@code kernel} may be null. */
-    public static AddressParser forKernel(Kernel kernel) {
-        return new AddressParser(kernel instanceof Sandbox sandbox ? sandbox.arenaStart() : null);
+    /** A parser that knows {@code arena} when {@code session} runs in the native sandbox; {@code session} may be null. */
+    public static AddressParser forSession(Session session) {
+        AddressRange arena = session == null ? null : session.arena();
+        return new AddressParser(arena == null ? null : arena.start());
     }
 
     public static AddressParser withArena(long arenaStart) {

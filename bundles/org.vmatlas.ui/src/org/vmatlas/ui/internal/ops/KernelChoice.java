@@ -1,8 +1,7 @@
 package org.vmatlas.ui.internal.ops;
 
 import org.vmatlas.model.sim.Personality;
-import org.vmatlas.syscall.Kernel;
-import org.vmatlas.syscall.NativeKernel;
+import org.vmatlas.model.KernelSpec;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
@@ -25,13 +24,10 @@ public enum KernelChoice {
         };
     }
 
-    /**
-     * A fresh kernel. The native one reserves its arena now.
-     *
-     * @throws RuntimeException when the native sandbox cannot be opened (not Linux, no native access, no memory)
-     */
-    public Kernel open() {
-        return personality == null ? NativeKernel.open(VmatlasPreferences.arenaBytes()) : personality.newKernel();
+    /** The kernel to ask the model for; the native sandbox's arena size comes from the preferences. */
+    public KernelSpec spec() {
+        return personality == null ? new KernelSpec.NativeSandbox(VmatlasPreferences.arenaBytes())
+                : new KernelSpec.Simulated(personality);
     }
 
     /** What the rules say, for the chooser's tooltip. */

@@ -94,7 +94,7 @@ public class OperationsPart {
 
     /** The call the selected form describes; throws with a message when a field cannot be read. */
     Call currentCall(Session session) {
-        AddressParser parser = AddressParser.forKernel(session == null ? null : session.kernel());
+        AddressParser parser = AddressParser.forSession(session);
         return forms.get(Math.max(0, tabs.getSelectionIndex())).call(parser);
     }
 

@@ -10,9 +10,9 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.vmatlas.model.OpenedSession;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
-import org.vmatlas.syscall.Kernel;
 import org.vmatlas.ui.internal.Messages;
 
 /**
@@ -59,15 +59,13 @@ final class SessionChooser {
     /** Opens a session on the chosen kernel and makes it current; answers it, or {@code null} on failure. */
     Session openSession() {
         KernelChoice choice = choice();
-        Kernel kernel;
-        try {
-            kernel = choice.open();
-        } catch (RuntimeException | LinkageError e) {
+        OpenedSession opened = models.open(choice.label() + " #" + COUNTER.incrementAndGet(), choice.spec());
+        if (!opened.isOpen()) {
             // no native access, not Linux, or no room for the arena: say so and keep the workbench running
-            showError(NLS.bind(Messages.ops_kernelFailed, choice.label(), e.getMessage()));
+            showError(NLS.bind(Messages.ops_kernelFailed, choice.label(), opened.reason()));
             return null;
         }
-        Session session = models.openSession(choice.label() + " #" + COUNTER.incrementAndGet(), kernel);
+        Session session = opened.session();
         models.setCurrent(session);
         message.setForeground(null);
         message.setText(NLS.bind(Messages.ops_sessionOpened, session.name()));

@@ -12,8 +12,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.prefs.BackingStoreException;
+import org.vmatlas.render.map.MapColors;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.map.MapColors;
 
 /** File > Preferences: arena size, poll interval, demo pace and the map's colours (as #rrggbb). */
 public final class PreferencesDialog extends Dialog {

@@ -3,8 +3,8 @@ package org.vmatlas.ui.internal.prefs;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
+import org.vmatlas.render.map.MapColors;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.map.MapColors;
 
 /**
  * The workbench's settings, kept in the instance (workspace) preferences: the native sandbox's arena

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.RegionText;
 import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.ProcReader;
 import org.vmatlas.sources.proc.ProcResult;
@@ -11,7 +12,6 @@ import org.vmatlas.sources.proc.SmapsEntry;
 import org.vmatlas.syscall.Mapping;
 import org.vmatlas.syscall.Prot;
 import org.vmatlas.ui.internal.Messages;
-import org.vmatlas.ui.internal.map.RegionText;
 
 /**
  * Reads {@code smaps} for a selected region and {@code smaps_rollup} for the whole process, and says the

@@ -16,11 +16,11 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
+import org.vmatlas.model.OpenedSession;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.sources.scenario.Scenario;
 import org.vmatlas.sources.scenario.StepOutcome;
-import org.vmatlas.syscall.Kernel;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
@@ -159,15 +159,13 @@ public class ScenarioPart {
     /** Opens a session on the chosen kernel; a native sandbox that cannot be opened is said, not thrown. */
     private boolean startSession() {
         KernelChoice choice = controls.kernel();
-        Kernel kernel;
-        try {
-            kernel = choice.open();
-        } catch (RuntimeException | LinkageError e) {
-            say(NLS.bind(Messages.ops_kernelFailed, choice.label(), e.getMessage()), true);
+        OpenedSession opened = models.open(NLS.bind(Messages.scenario_sessionName, scenario.title(),
+                choice.label()) + " #" + COUNTER.incrementAndGet(), choice.spec());
+        if (!opened.isOpen()) {
+            say(NLS.bind(Messages.ops_kernelFailed, choice.label(), opened.reason()), true);
             return false;
         }
-        Session session = models.openSession(NLS.bind(Messages.scenario_sessionName, scenario.title(),
-                choice.label()) + " #" + COUNTER.incrementAndGet(), kernel);
+        Session session = opened.session();
         models.setCurrent(session);
         moment.live();
         player = new ScenarioPlayer(scenario, session, message.getDisplay(), this::stepped, this::stopped);

@@ -11,6 +11,9 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.table.ProtPattern;
+import org.vmatlas.render.table.RegionColumn;
+import org.vmatlas.render.table.RegionRows;
 
 /**
  * The virtual SWT table over {@link RegionRows}: items are filled only when scrolled into view, a header

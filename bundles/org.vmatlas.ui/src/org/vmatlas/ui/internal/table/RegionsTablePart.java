@@ -20,10 +20,11 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.map.RegionText;
+import org.vmatlas.render.table.ProtPattern;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
-import org.vmatlas.ui.internal.map.RegionText;
 import org.vmatlas.ui.internal.ops.AddressParser;
 
 /**
@@ -110,7 +111,7 @@ public class RegionsTablePart {
     void lookUp() {
         Session session = models.current();
         try {
-            long address = AddressParser.forKernel(session == null ? null : session.kernel())
+            long address = AddressParser.forSession(session)
                     .parse(lookup.getText(), Messages.table_lookup);
             problem.setText(table.reveal(address) ? "" : NLS.bind(Messages.table_notMapped, Long.toHexString(address)));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,114 @@
+package org.vmatlas.render.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.vmatlas.model.Region;
+import org.vmatlas.render.map.CellClass;
+import org.vmatlas.render.map.MapColors;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+
+/**
+ * The map as SVG, from the same {@link MapFrame} the canvas draws: per row, one {@code <rect>} per run of equal
+ * cells (never one per region, so a million regions make a file the size of the picture), reservations
+ * hatched, an address label per row and an arc between duplicate mappings, as on screen.
+ */
+public final class MapSvg {
+
+    private static final String HATCH = "hatch";
+
+    private MapSvg() {
+    }
+
+    public static void write(MapFrame frame, List<List<Region>> duplicates, Writer out) throws IOException {
+        MapGeometry geometry = frame.geometry();
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.write(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
+                geometry.width(), geometry.height(), geometry.width(), geometry.height()));
+        out.write("<title>vmatlas address-space map</title>\n");
+        out.write("<defs><pattern id=\"" + HATCH + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+                + "<rect width=\"6\" height=\"6\" fill=\"" + color(MapColors.ofClass(CellClass.PROTECTED)) + "\"/>"
+                + "<path d=\"M0 6L6 0\" stroke=\"" + color(MapColors.HATCH) + "\"/></pattern></defs>\n");
+        out.write(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", geometry.width(), geometry.height(),
+                color(MapColors.BACKGROUND)));
+        byte[] classes = frame.classes();
+        for (int row = 0; row < geometry.rows(); row++) {
+            writeRow(out, frame, classes, row);
+        }
+        writeConflicts(out, frame);
+        out.write("<g fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\">\n");
+        for (List<Region> group : duplicates) {
+            for (int i = 1; i < group.size(); i++) {
+                writeArc(out, frame, group.getFirst().start(), group.get(i).start());
+            }
+        }
+        out.write("</g>\n</svg>\n");
+        out.flush();
+    }
+
+    private static void writeRow(Writer out, MapFrame frame, byte[] classes, int row) throws IOException {
+        MapGeometry geometry = frame.geometry();
+        int columns = geometry.columns();
+        int first = row * columns;
+        int y = geometry.rowTop(row);
+        int runStart = first;
+        for (int cell = first + 1; cell <= first + columns; cell++) {
+            if (cell == first + columns || cell >= classes.length || classes[cell] != classes[runStart]) {
+                int code = classes[runStart];
+                String fill = code == CellClass.PROTECTED ? "url(#" + HATCH + ")" : color(MapColors.ofClass(code));
+                out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                        geometry.cellX(runStart), y, cell - runStart, geometry.bandHeight(), fill));
+                if (cell >= classes.length) {
+                    break;
+                }
+                runStart = cell;
+            }
+        }
+        long address = frame.addressOfCell(first) & ~0xFFFL;
+        if (address > 0) {
+            out.write(String.format(Locale.ROOT, "<text x=\"6\" y=\"%d\" font-family=\"monospace\" font-size=\"11\" fill=\"%s\">%012x</text>%n",
+                    y + geometry.bandHeight() / 2 + 4, color(MapColors.TEXT), address));
+        }
+    }
+
+    /** The red bars over cells that hold a conflict, one {@code <path>} for all of them, as on screen. */
+    private static void writeConflicts(Writer out, MapFrame frame) throws IOException {
+        BitSet cells = frame.conflictCells();
+        if (cells.isEmpty()) {
+            return;
+        }
+        MapGeometry geometry = frame.geometry();
+        StringBuilder path = new StringBuilder();
+        for (int start = cells.nextSetBit(0); start >= 0; start = cells.nextSetBit(start)) {
+            int row = start / geometry.columns();
+            int end = Math.min(cells.nextClearBit(start), (row + 1) * geometry.columns());
+            path.append(String.format(Locale.ROOT, "M%d %dh%dv5h-%dz", geometry.cellX(start), geometry.rowTop(row),
+                    end - start, end - start));
+            start = end;
+        }
+        out.write("<path class=\"conflicts\" fill=\"" + color(MapColors.CONFLICT) + "\" d=\"" + path + "\"/>\n");
+    }
+
+    private static void writeArc(Writer out, MapFrame frame, long from, long to) throws IOException {
+        int a = frame.cellOfAddress(from);
+        int b = frame.cellOfAddress(to);
+        if (a < 0 || b < 0) {
+            return;
+        }
+        MapGeometry geometry = frame.geometry();
+        int x1 = geometry.cellX(a);
+        int y1 = geometry.cellY(a);
+        int x2 = geometry.cellX(b);
+        int y2 = geometry.cellY(b);
+        int lift = Math.max(14, Math.abs(x2 - x1) / 4);
+        out.write(String.format(Locale.ROOT, "<path d=\"M%d %d C%d %d %d %d %d %d\"/>%n", x1, y1, x1, y1 - lift, x2, y2 - lift, x2, y2));
+    }
+
+    static String color(int rgb) {
+        return String.format(Locale.ROOT, "#%06x", rgb & 0xFFFFFF);
+    }
+}

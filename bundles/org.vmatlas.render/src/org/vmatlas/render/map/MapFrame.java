@@ -1,0 +1,108 @@
+package org.vmatlas.render.map;
+
+import java.util.BitSet;
+import java.util.List;
+
+import org.vmatlas.model.Conflict;
+import org.vmatlas.model.Region;
+
+/**
+ * One picture of the map, computed without a display: the layout of the regions, the cells of the
+ * viewport, which cells carry a conflict or flash, and the pixels. The canvas only copies
+ * {@link #pixels()} into an image; tests and the PNG export use the same frame.
+ */
+public final class MapFrame {
+
+    private final MapLayout layout;
+    private final MapGeometry geometry;
+    private final double viewStart;
+    private final double viewEnd;
+    private final byte[] classes;
+    private final int[] pixels;
+    private final BitSet conflictCells;
+
+    public MapFrame(MapLayout layout, MapGeometry geometry, MapViewport viewport, List<Conflict> conflicts,
+            List<Region> flashing) {
+        this.layout = layout;
+        this.geometry = geometry;
+        this.viewStart = viewport.from() * layout.virtualLength();
+        this.viewEnd = viewport.to() * layout.virtualLength();
+        this.classes = MapRaster.classify(layout, viewStart, viewEnd, geometry.cells());
+        BitSet conflictCells = new BitSet();
+        for (Conflict conflict : conflicts) {
+            if (conflict.end() > conflict.start()) {
+                markCells(conflictCells, conflict.start(), conflict.end());
+            }
+        }
+        BitSet flashCells = new BitSet();
+        for (Region region : flashing) {
+            markCells(flashCells, region.start(), region.end());
+        }
+        this.conflictCells = conflictCells;
+        this.pixels = MapPainter.paint(geometry, classes, conflictCells, flashCells);
+    }
+
+    private void markCells(BitSet cells, long start, long end) {
+        int first = cellOf(layout.virtualOf(start));
+        int last = cellOf(Math.nextDown(layout.virtualOf(end)));
+        if (last < 0 || first >= classes.length) {
+            return;
+        }
+        cells.set(Math.max(0, first), Math.min(classes.length - 1, last) + 1);
+    }
+
+    private int cellOf(double virtual) {
+        if (viewEnd <= viewStart) {
+            return -1;
+        }
+        return (int) Math.floor((virtual - viewStart) / (viewEnd - viewStart) * classes.length);
+    }
+
+    /** The cell where an address is drawn, or -1 when it is outside the viewport. */
+    public int cellOfAddress(long address) {
+        int cell = cellOf(layout.virtualOf(address));
+        return cell >= 0 && cell < classes.length ? cell : -1;
+    }
+
+    /** The address under a cell's start, or -1. */
+    public long addressOfCell(int cell) {
+        if (cell < 0 || cell >= classes.length) {
+            return -1;
+        }
+        double virtual = viewStart + (viewEnd - viewStart) * (cell + 0.5) / classes.length;
+        return layout.addressAt(virtual);
+    }
+
+    /** The cells marked as holding a conflict (red on the map). */
+    public BitSet conflictCells() {
+        return (BitSet) conflictCells.clone();
+    }
+
+    public MapLayout layout() {
+        return layout;
+    }
+
+    public MapGeometry geometry() {
+        return geometry;
+    }
+
+    public byte[] classes() {
+        return classes;
+    }
+
+    public int[] pixels() {
+        return pixels;
+    }
+
+    public int pixel(int x, int y) {
+        return pixels[y * geometry.width() + x];
+    }
+
+    public double viewStart() {
+        return viewStart;
+    }
+
+    public double viewEnd() {
+        return viewEnd;
+    }
+}
