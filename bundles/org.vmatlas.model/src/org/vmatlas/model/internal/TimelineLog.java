@@ -41,9 +41,9 @@ public final class TimelineLog implements DiffSink {
     private int[] firstEntry = new int[1025];
 
     private int entries;
-    private long[] es = new long[4096];
-    private long[] ee = new long[4096];
-    private int[] ea = new int[4096];
+    private long[] entryStarts = new long[4096];
+    private long[] entryEnds = new long[4096];
+    private int[] entryAttrs = new int[4096];
 
     private final List<String> sources = new ArrayList<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
@@ -54,34 +54,34 @@ public final class TimelineLog implements DiffSink {
     }
 
     @Override
-    public void replaced(long[] os, long[] oe, int[] oa, int oFrom, int oCount, long[] ns, long[] ne, int[] na,
-            int nFrom, int nCount) {
-        ensureEntries(oCount + nCount);
-        System.arraycopy(os, oFrom, es, entries, oCount);
-        System.arraycopy(oe, oFrom, ee, entries, oCount);
-        System.arraycopy(oa, oFrom, ea, entries, oCount);
-        System.arraycopy(ns, nFrom, es, entries + oCount, nCount);
-        System.arraycopy(ne, nFrom, ee, entries + oCount, nCount);
-        System.arraycopy(na, nFrom, ea, entries + oCount, nCount);
+    public void replaced(long[] oldStarts, long[] oldEnds, int[] oldAttrs, int oldFrom, int oldCount, long[] newStarts,
+            long[] newEnds, int[] newAttrs, int newFrom, int newCount) {
+        ensureEntries(oldCount + newCount);
+        System.arraycopy(oldStarts, oldFrom, entryStarts, entries, oldCount);
+        System.arraycopy(oldEnds, oldFrom, entryEnds, entries, oldCount);
+        System.arraycopy(oldAttrs, oldFrom, entryAttrs, entries, oldCount);
+        System.arraycopy(newStarts, newFrom, entryStarts, entries + oldCount, newCount);
+        System.arraycopy(newEnds, newFrom, entryEnds, entries + oldCount, newCount);
+        System.arraycopy(newAttrs, newFrom, entryAttrs, entries + oldCount, newCount);
         if (chunks + 1 >= oldCounts.length) {
             oldCounts = Arrays.copyOf(oldCounts, chunks * 2);
             newCounts = Arrays.copyOf(newCounts, chunks * 2);
             firstEntry = Arrays.copyOf(firstEntry, chunks * 2 + 1);
         }
-        oldCounts[chunks] = oCount;
-        newCounts[chunks] = nCount;
+        oldCounts[chunks] = oldCount;
+        newCounts[chunks] = newCount;
         firstEntry[chunks] = entries;
-        entries += oCount + nCount;
+        entries += oldCount + newCount;
         chunks++;
         firstEntry[chunks] = entries;
     }
 
     private void ensureEntries(int more) {
-        if (entries + more > es.length) {
-            int cap = Math.max(es.length * 2, entries + more);
-            es = Arrays.copyOf(es, cap);
-            ee = Arrays.copyOf(ee, cap);
-            ea = Arrays.copyOf(ea, cap);
+        if (entries + more > entryStarts.length) {
+            int cap = Math.max(entryStarts.length * 2, entries + more);
+            entryStarts = Arrays.copyOf(entryStarts, cap);
+            entryEnds = Arrays.copyOf(entryEnds, cap);
+            entryAttrs = Arrays.copyOf(entryAttrs, cap);
         }
     }
 
@@ -169,22 +169,22 @@ public final class TimelineLog implements DiffSink {
         if (otherCount > 16) {
             others = new HashSet<>();
             for (int j = 0; j < otherCount; j++) {
-                others.add(new Key(es[other[j]], ee[other[j]], ea[other[j]]));
+                others.add(new Key(entryStarts[other[j]], entryEnds[other[j]], entryAttrs[other[j]]));
             }
         }
         for (int i = 0; i < count; i++) {
             int k = mine[i];
             boolean matched = false;
             if (others != null) {
-                matched = others.contains(new Key(es[k], ee[k], ea[k]));
+                matched = others.contains(new Key(entryStarts[k], entryEnds[k], entryAttrs[k]));
             } else {
                 for (int j = 0; j < otherCount && !matched; j++) {
                     int m = other[j];
-                    matched = es[m] == es[k] && ee[m] == ee[k] && ea[m] == ea[k];
+                    matched = entryStarts[m] == entryStarts[k] && entryEnds[m] == entryEnds[k] && entryAttrs[m] == entryAttrs[k];
                 }
             }
             if (!matched) {
-                out.add(Snapshot.region(es[k], ee[k], ea[k]));
+                out.add(Snapshot.region(entryStarts[k], entryEnds[k], entryAttrs[k]));
             }
         }
         return out;
@@ -221,14 +221,14 @@ public final class TimelineLog implements DiffSink {
     private void forward(VmaCore core, int from, int to) {
         for (int c = firstChunk[from]; c < firstChunk[to]; c++) {
             int e = firstEntry[c];
-            core.applyReplacement(es[e], oldCounts[c], es, ee, ea, e + oldCounts[c], newCounts[c]);
+            core.applyReplacement(entryStarts[e], oldCounts[c], entryStarts, entryEnds, entryAttrs, e + oldCounts[c], newCounts[c]);
         }
     }
 
     private void backward(VmaCore core, int from, int to) {
         for (int c = firstChunk[from] - 1; c >= firstChunk[to]; c--) {
             int e = firstEntry[c];
-            core.applyReplacement(es[e + oldCounts[c]], newCounts[c], es, ee, ea, e, oldCounts[c]);
+            core.applyReplacement(entryStarts[e + oldCounts[c]], newCounts[c], entryStarts, entryEnds, entryAttrs, e, oldCounts[c]);
         }
     }
 

@@ -7,8 +7,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 
@@ -19,8 +21,14 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * pasted into a script.
  */
 final class Formats {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).characterEscapes(new LineSeparatorEscapes()).build();
+    private static final JsonFactory JSON = jsonFactory();
+
+    private static JsonFactory jsonFactory() {
+        JsonFactoryBuilder builder = new JsonFactoryBuilder();
+        builder.disable(StreamWriteFeature.AUTO_CLOSE_TARGET);
+        builder.characterEscapes(new LineSeparatorEscapes());
+        return builder.build();
+    }
 
     private static final class LineSeparatorEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.chart;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -16,6 +17,7 @@ import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionDiff;
 import org.vmatlas.model.Timeline;
 import org.vmatlas.render.map.RegionText;
+import org.vmatlas.ui.internal.Messages;
 
 /**
  * "Show changes": the regions that went away and the ones that appeared between two moments of the
@@ -41,7 +43,7 @@ public final class ChangesDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("Changes between two moments");
+        shell.setText(Messages.changes_title);
         shell.setSize(760, 520);
     }
 
@@ -50,14 +52,14 @@ public final class ChangesDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(5, false));
         int last = Math.max(-1, timeline.size() - 1);
-        new Label(area, SWT.NONE).setText("After event");
+        new Label(area, SWT.NONE).setText(Messages.changes_after);
         from = new Spinner(area, SWT.BORDER);
         from.setValues(initialFrom, -1, last, 0, 1, 10);
-        new Label(area, SWT.NONE).setText("to after event");
+        new Label(area, SWT.NONE).setText(Messages.changes_toAfter);
         to = new Spinner(area, SWT.BORDER);
         to.setValues(initialTo, -1, last, 0, 1, 10);
         Button show = new Button(area, SWT.PUSH);
-        show.setText("Show");
+        show.setText(Messages.changes_show);
         show.addListener(SWT.Selection, event -> showChanges());
         report = new Text(area, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
         report.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
@@ -80,11 +82,11 @@ public final class ChangesDialog extends Dialog {
         int hi = Math.max(a, b);
         RegionDiff diff = timeline.changesBetween(lo, hi);
         if (diff.isEmpty()) {
-            return "No region changed between event " + lo + " and event " + hi + ".";
+            return NLS.bind(Messages.changes_none, lo, hi);
         }
         StringBuilder text = new StringBuilder();
-        text.append(diff.removed().size()).append(" region(s) gone, ").append(diff.added().size())
-                .append(" region(s) new, from after event ").append(lo).append(" to after event ").append(hi).append("\n\n");
+        text.append(NLS.bind(Messages.changes_summary, new Object[] { diff.removed().size(), diff.added().size(), lo, hi }))
+                .append("\n\n");
         for (Region region : diff.removed()) {
             text.append("- ").append(RegionText.describe(region).replace('\n', ' ')).append('\n');
         }

@@ -5,9 +5,8 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapColors;
-import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.Messages;
 
 /** The key to the map's colours: one swatch per protection, plus free, gap and prepared. */
 final class MapLegend {
@@ -21,15 +20,9 @@ final class MapLegend {
         layout.marginTop = 0;
         layout.marginBottom = 0;
         box.setLayout(layout);
-        int[] prots = { Prot.NONE, Prot.READ, Prot.RW, Prot.RX, Prot.RWX };
-        for (int prot : prots) {
-            swatch(MapColors.ofProt(prot), Prot.letters(prot) + (prot == Prot.NONE ? " reserved" : ""),
-                    prot == Prot.NONE);
+        for (Legend.Entry entry : Legend.entries()) {
+            swatch(entry.rgb(), entry.text(), entry.hatched());
         }
-        swatch(MapColors.blend(MapColors.ofProt(Prot.RW), 0xFFFFFF, 0.55), Messages.legend_prepared, false);
-        swatch(MapColors.FREE, Messages.legend_free, false);
-        swatch(MapColors.BREAK, Messages.legend_gap, false);
-        swatch(MapColors.CONFLICT, "conflict", false);
     }
 
     private void swatch(int rgb, String text, boolean hatched) {

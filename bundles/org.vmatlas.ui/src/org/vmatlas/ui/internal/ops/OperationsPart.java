@@ -38,7 +38,7 @@ public class OperationsPart {
     private final List<OperationForm> forms = List.of(new MmapForm(), new RangeForm(RangeForm.Kind.MUNMAP),
             new RangeForm(RangeForm.Kind.MPROTECT), new MremapForm(), new RangeForm(RangeForm.Kind.MADVISE),
             new GoTransitionForm(), new MemfdForm(MemfdForm.Kind.CREATE), new MemfdForm(MemfdForm.Kind.FTRUNCATE));
-    private SessionChooser chooser;
+    private NewSessionRow chooser;
     private TabFolder tabs;
     private Label preview;
     private Label conflicts;
@@ -60,7 +60,7 @@ public class OperationsPart {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        chooser = new SessionChooser(parent, models);
+        chooser = new NewSessionRow(parent, models);
         tabs = new TabFolder(parent, SWT.TOP);
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
         for (OperationForm form : forms) {
@@ -156,7 +156,7 @@ public class OperationsPart {
     }
 
     /** Widgets and forms, for tests. */
-    SessionChooser chooser() {
+    NewSessionRow chooser() {
         return chooser;
     }
 

@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.prefs;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -14,6 +15,7 @@ import org.eclipse.swt.widgets.Text;
 import org.osgi.service.prefs.BackingStoreException;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.syscall.Prot;
+import org.vmatlas.ui.internal.Messages;
 
 /** File > Preferences: arena size, poll interval, demo pace and the map's colours (as #rrggbb). */
 public final class PreferencesDialog extends Dialog {
@@ -31,19 +33,19 @@ public final class PreferencesDialog extends Dialog {
     @Override
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
-        shell.setText("vmatlas preferences");
+        shell.setText(Messages.prefs_title);
     }
 
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         area.setLayout(new GridLayout(2, false));
-        arena = spinner(area, "Sandbox arena (MiB, new native sessions):", (int) VmatlasPreferences.arenaMiB(), 16, 1 << 20);
-        poll = spinner(area, "Poll interval for live processes (ms):", VmatlasPreferences.pollMillis(), 50, 60_000);
-        pace = spinner(area, "Demo pace (ms between calls):", VmatlasPreferences.demoPaceMillis(), 0, 10_000);
+        arena = spinner(area, Messages.prefs_arena, (int) VmatlasPreferences.arenaMiB(), 16, 1 << 20);
+        poll = spinner(area, Messages.prefs_poll, VmatlasPreferences.pollMillis(), 50, 60_000);
+        pace = spinner(area, Messages.prefs_pace, VmatlasPreferences.demoPaceMillis(), 0, 10_000);
         for (int i = 0; i < colours.length; i++) {
             int prot = VmatlasPreferences.COLOURED_PROTS[i];
-            new Label(area, SWT.NONE).setText("Colour of " + Prot.letters(prot) + ":");
+            new Label(area, SWT.NONE).setText(NLS.bind(Messages.prefs_colourOf, Prot.letters(prot)));
             colours[i] = new Text(area, SWT.BORDER);
             colours[i].setText(String.format("#%06x", MapColors.ofProt(prot)));
             colours[i].setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -72,14 +74,14 @@ public final class PreferencesDialog extends Dialog {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                problem.setText("'" + colours[i].getText() + "' is not a colour: write it as #rrggbb");
+                problem.setText(NLS.bind(Messages.prefs_notColour, colours[i].getText()));
                 return;
             }
         }
         try {
             VmatlasPreferences.store(arena.getSelection(), poll.getSelection(), pace.getSelection(), rgb);
         } catch (BackingStoreException e) {
-            MessageDialog.openError(getShell(), "vmatlas preferences", "The preferences could not be saved: " + e.getMessage());
+            MessageDialog.openError(getShell(), Messages.prefs_title, NLS.bind(Messages.prefs_saveFailed, e.getMessage()));
             return;
         }
         super.okPressed();

@@ -19,14 +19,14 @@ import org.vmatlas.ui.internal.Messages;
  * The top row of the operations panel: a kernel chooser and "New session", which opens a session on a
  * fresh kernel and makes it current. A native sandbox that cannot be opened gives a message, never a crash.
  */
-final class SessionChooser {
+final class NewSessionRow {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private final RegionModelService models;
     private final Combo kernels;
     private final Label message;
 
-    SessionChooser(Composite parent, RegionModelService models) {
+    NewSessionRow(Composite parent, RegionModelService models) {
         this.models = models;
         Composite row = new Composite(parent, SWT.NONE);
         row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
