@@ -20,6 +20,7 @@ import org.vmatlas.model.RegionState;
 import org.vmatlas.model.internal.Attr;
 import org.vmatlas.model.internal.Attrs;
 import org.vmatlas.model.internal.ObjectTable;
+import org.vmatlas.model.internal.RuleSets;
 import org.vmatlas.model.internal.SessionImpl;
 import org.vmatlas.model.internal.VmaCore;
 import org.vmatlas.model.sim.Personality;
@@ -100,7 +101,7 @@ public final class ModelBench {
     static int runSimulated(int ops) {
         VmaCore core = new VmaCore();
         ObjectTable objects = new ObjectTable(false, 1);
-        var rules = Personality.LINUX.rules();
+        var rules = RuleSets.of(Personality.LINUX);
         int flags = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED | MapFlags.NORESERVE;
         stream(ops, (kind, lo, hi, prot) -> {
             long l = BASE + (lo << 12);
