@@ -27,7 +27,7 @@ import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.MapFlags;
 
 /**
- * The region model against its two baselines on the op stream of {@code shared/bench/README.md} (1M
+ * The region model against its two baselines on the op stream of {@code bench/baselines/README.md} (1M
  * {@code mmap MAP_FIXED} / {@code munmap} / {@code mprotect} in a 1 GiB arena, 2,204 regions at the end),
  * all in one run with interleaved repetitions: {@code kernelref} (the real kernel, gcc -O2) and
  * {@code VmaModel.java} (a TreeMap model) against the model's core, against the simulated Linux (same core
