@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.vmatlas.model.sim.Personality;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
 
 class AddressParserTest {
 
@@ -51,9 +53,15 @@ class AddressParserTest {
     void arenaNeedsASandbox() {
         String message = error(AddressParser.withoutArena(), "arena+16M");
         assertTrue(message.startsWith("Length: 'arena' is known only in a native sandbox session"), message);
-        message = error(AddressParser.forKernel(Personality.LINUX.newKernel()), "arena");
+        RegionModelService models = SimulatedSessions.service();
+        Session simulated = SimulatedSessions.linux(models);
+        try {
+            message = error(AddressParser.forSession(simulated), "arena");
+        } finally {
+            models.close(simulated);
+        }
         assertTrue(message.contains("native sandbox"), message);
-        message = error(AddressParser.forKernel(null), "arena");
+        message = error(AddressParser.forSession(null), "arena");
         assertTrue(message.contains("native sandbox"), message);
     }
 
