@@ -128,27 +128,45 @@ public final class VmaCore {
     }
 
     // ---- changes ----
+    // The core holds user addresses, [0, 2^63): a change of a range that is empty, wraps or starts below 0
+    // (a recorded answer no kernel gives, a damaged file) changes nothing, so no region can end below its start.
+
+    private static boolean outside(long lo, long hi) {
+        return lo < 0 || hi <= lo;
+    }
 
     /** Maps {@code [lo, hi)} with one attribute, replacing whatever was there ({@code MAP_FIXED}). */
     public void map(long lo, long hi, int attr) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.MAP, attr, null);
     }
 
     /** Removes every page of {@code [lo, hi)}, splitting regions that straddle the ends. */
     public void unmap(long lo, long hi) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.UNMAP, 0, null);
     }
 
     /** Gives each mapped piece of {@code [lo, hi)} the attribute {@code change} makes of its old one. */
     public void retag(long lo, long hi, IntUnaryOperator change) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.RETAG, 0, change);
     }
 
     /** Raw {@code mprotect} of the mapped pieces of {@code [lo, hi)}: new protection, state inferred again. */
     public void reprotect(long lo, long hi, int prot) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.RETAG, prot, null);
     }
@@ -158,6 +176,9 @@ public final class VmaCore {
      * {@code lo} (capped at {@code hi}); returns the run's end, {@code lo} when {@code lo} is free.
      */
     public long reprotectRun(long lo, long hi, int prot) {
+        if (outside(lo, hi)) {
+            return lo;
+        }
         long end = queries.runEnd(lo, hi);
         if (end < 0) {
             return lo;
