@@ -81,6 +81,9 @@ public final class VmaCore {
 
     /** Visits the pieces of regions inside {@code [lo, hi)}, clipped to it. */
     public void forEach(long lo, long hi, RegionVisitor visitor) {
+        if (hi <= lo) {
+            return; // an empty or wrapped range holds no piece
+        }
         queries.forEach(lo, hi, visitor);
     }
 
@@ -101,7 +104,7 @@ public final class VmaCore {
 
     /** Bytes of {@code [lo, hi)} that are mapped, or only the accessible ones (not PROT_NONE). */
     public long mappedBytes(long lo, long hi, boolean accessibleOnly) {
-        return queries.mappedBytes(lo, hi, accessibleOnly);
+        return hi <= lo ? 0 : queries.mappedBytes(lo, hi, accessibleOnly);
     }
 
     /** Regions that straddle {@code lo} or {@code hi}: the ones a change of {@code [lo, hi)} splits (one cut in three counts once). */
