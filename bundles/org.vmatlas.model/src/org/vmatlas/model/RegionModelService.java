@@ -29,7 +29,11 @@ public interface RegionModelService {
     /** A session that replays known answers (strace logs) through {@code rules}. */
     Session openReplaySession(String name, Personality rules);
 
-    /** Reads a session file (format in {@code SessionFiles}); nothing is opened if any line is bad. */
+    /**
+     * Reads a session file (format in {@code SessionFiles}); nothing is opened if any line is bad. Damage of
+     * any kind (flipped bytes, truncation, garbage, content the checksum passes but the rules cannot replay) is
+     * a {@link SessionFileException} naming the line, its message free of control bytes; no other exception.
+     */
     Session load(Path file) throws IOException, SessionFileException;
 
     /** Writes {@code session} atomically: a temporary file moved over {@code file}. */

@@ -39,7 +39,11 @@ public interface Session {
     /** Observed sessions: the difference between the model and a fresh {@code /proc/PID/maps} reading. */
     Event applySnapshot(List<Mapping> mappings, String source);
 
-    /** Replays a call whose answer is known (strace, session file) through the rules, without a kernel. */
+    /**
+     * Replays a call whose answer is known (strace, session file) through the rules, without a kernel. An
+     * answer no kernel gives (a mapping that would end past the top of the address space) is recorded as an
+     * event and changes no region; callers that read outside input report it (the strace replay does).
+     */
     Event record(Call call, SysResult result, long timeNanos, String source);
 
     /** What {@code call} would do now, computed on a copy; nothing changes. */

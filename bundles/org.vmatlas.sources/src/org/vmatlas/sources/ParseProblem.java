@@ -7,8 +7,8 @@ package org.vmatlas.sources;
  *
  * @param file   the file or source name the line came from
  * @param line   the line number, counted from 1
- * @param text   the line as it was (shortened to 200 characters)
- * @param reason why it was rejected, in words
+ * @param text   the line as it was (shortened to 200 characters, unprintable characters escaped by {@link Printable})
+ * @param reason why it was rejected, in words (escaped as well: reasons quote the input)
  */
 public record ParseProblem(String file, long line, String text, String reason) {
 
@@ -18,7 +18,9 @@ public record ParseProblem(String file, long line, String text, String reason) {
         if (line < 1) {
             throw new IllegalArgumentException("line numbers count from 1, not " + line + " (" + file + ")");
         }
-        text = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
+        text = text == null ? "" : Printable.escape(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text);
+        reason = Printable.escape(reason);
+        file = Printable.escape(file);
     }
 
     /** {@code /proc/42/maps:17: bad protection 'rq-p': "7f00-7f01 rq-p ..."}. */

@@ -31,7 +31,7 @@ final class ConflictDetector {
 
     void before(VmaCore core, ObjectTable objects, Call raw, List<Conflict> out, boolean aix) {
         if (raw instanceof Call.Mmap m && (m.flags() & MapFlags.FIXED) != 0 && m.length() > 0) {
-            long hi = m.address() + pages(m.length());
+            long hi = end(m.address(), m.length());
             long live = replacedLiveBytes(core, objects, m, hi);
             if (!aix && live > 0) {
                 out.add(new Conflict(ConflictKind.FIXED_REPLACED_LIVE, m.address(), hi, "MAP_FIXED at "
@@ -44,7 +44,7 @@ final class ConflictDetector {
             }
         }
         if (raw instanceof Call.Mprotect p && p.length() > 0) {
-            long hi = p.address() + pages(p.length());
+            long hi = end(p.address(), p.length());
             int[] above = {0};
             core.forEach(p.address(), hi, (s, e, id) -> above[0] |= p.prot() & ~Attrs.get(id).maxProt());
             if (above[0] != 0) {
@@ -96,7 +96,7 @@ final class ConflictDetector {
         long[] range = changedRange(raw != null ? raw : call, result);
         if (raw instanceof Call.Mmap m && (m.flags() & (MapFlags.FIXED | MapFlags.FIXED_NOREPLACE)) == 0
                 && m.address() != 0 && result.value() != m.address()) {
-            out.add(new Conflict(ConflictKind.HINT_IGNORED, result.value(), result.value() + pages(m.length()),
+            out.add(new Conflict(ConflictKind.HINT_IGNORED, result.value(), end(result.value(), m.length()),
                     "address space conflict: map(" + hex(m.address()) + ") = " + hex(result.value())));
         }
         if (range != null) {
@@ -173,11 +173,21 @@ final class ConflictDetector {
     /** Where the call left pages whose protection may matter, or {@code null}. */
     private static long[] changedRange(Call call, SysResult result) {
         return switch (call) {
-            case Call.Mmap m -> new long[] {result.value(), result.value() + pages(m.length())};
-            case Call.Mprotect p -> new long[] {p.address(), p.address() + pages(p.length())};
-            case Call.Mremap r -> new long[] {result.value(), result.value() + pages(r.newSize())};
+            case Call.Mmap m -> new long[] {result.value(), end(result.value(), m.length())};
+            case Call.Mprotect p -> new long[] {p.address(), end(p.address(), p.length())};
+            case Call.Mremap r -> new long[] {result.value(), end(result.value(), r.newSize())};
             default -> null;
         };
+    }
+
+    /**
+     * End of {@code length} bytes from {@code start}, rounded up to pages; held at {@link Long#MAX_VALUE} where
+     * it would wrap, so that a range a caller asked for beyond the top of the space still reads as a range.
+     */
+    static long end(long start, long length) {
+        long pages = pages(length);
+        long hi = start + pages;
+        return pages < 0 || pages > 0 && hi < start ? Long.MAX_VALUE : hi;
     }
 
     static long pages(long length) {

@@ -84,12 +84,12 @@ final class GoTransitions {
 
     private static long[] range(Call call) {
         return switch (call) {
-            case Call.SysReserve r -> new long[] {r.hint(), r.hint() + pages(r.length())};
-            case Call.SysMap m -> new long[] {m.address(), m.address() + pages(m.length())};
-            case Call.SysUsed u -> new long[] {u.address(), u.address() + pages(u.length())};
-            case Call.SysUnused u -> new long[] {u.address(), u.address() + pages(u.length())};
-            case Call.SysFree f -> new long[] {f.address(), f.address() + pages(f.length())};
-            case Call.SysFault f -> new long[] {f.address(), f.address() + pages(f.length())};
+            case Call.SysReserve r -> new long[] {r.hint(), ConflictDetector.end(r.hint(), r.length())};
+            case Call.SysMap m -> new long[] {m.address(), ConflictDetector.end(m.address(), m.length())};
+            case Call.SysUsed u -> new long[] {u.address(), ConflictDetector.end(u.address(), u.length())};
+            case Call.SysUnused u -> new long[] {u.address(), ConflictDetector.end(u.address(), u.length())};
+            case Call.SysFree f -> new long[] {f.address(), ConflictDetector.end(f.address(), f.length())};
+            case Call.SysFault f -> new long[] {f.address(), ConflictDetector.end(f.address(), f.length())};
             default -> throw new IllegalArgumentException("not a Go transition: " + call.describe());
         };
     }

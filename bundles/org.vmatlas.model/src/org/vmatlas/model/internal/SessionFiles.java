@@ -103,7 +103,7 @@ public final class SessionFiles {
         String[] lines = text.split("\n", -1);
         String where = file.getFileName().toString();
         if (lines.length == 0 || !lines[0].equals(HEADER)) {
-            throw new SessionFileException(where + " line 1: expected '" + HEADER + "', found '"
+            throw failure(where + " line 1: expected '" + HEADER + "', found '"
                     + (lines.length == 0 ? "" : shorten(lines[0])) + "'", 1);
         }
         String name = null;
@@ -114,12 +114,13 @@ public final class SessionFiles {
             at[i + 1] = at[i] + lines[i].getBytes(StandardCharsets.UTF_8).length + 1;
         }
         int events = 0;
+        List<Integer> entryLines = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int lineNo = i + 1;
             int offset = at[i];
             if (i == lines.length - 1 && line.isEmpty()) {
-                throw new SessionFileException(where + ": truncated after line " + i + " (byte " + offset
+                throw failure(where + ": truncated after line " + i + " (byte " + offset
                         + "): no 'end' line", i);
             }
             try {
@@ -132,6 +133,7 @@ public final class SessionFiles {
                     personality = Personality.valueOf(t[1]);
                 } else if (t[0].equals("e")) {
                     entries.add(parseEvent(t));
+                    entryLines.add(lineNo);
                     events++;
                 } else if (t[0].equals("s")) {
                     int count = (int) CallCodec.num(t[3]);
@@ -146,6 +148,7 @@ public final class SessionFiles {
                     long time = CallCodec.num(t[1]);
                     String source = CallCodec.untext(t[2]);
                     entries.add(s -> s.applySnapshot(maps, source, time));
+                    entryLines.add(lineNo);
                     events++;
                 } else if (t[0].equals("end") && t.length == 3) {
                     checkEnd(t, events, bytes, offset, where, lineNo);
@@ -156,19 +159,28 @@ public final class SessionFiles {
                         throw new IllegalArgumentException("the file names no session or no personality");
                     }
                     SessionImpl session = opener.apply(new String[] {name, personality.name()});
-                    for (Entry e : entries) {
-                        e.replay(session);
+                    for (int k = 0; k < entries.size(); k++) {
+                        try {
+                            entries.get(k).replay(session);
+                        } catch (RuntimeException e) {
+                            // the content passed the checksum but the model cannot replay it: a damaged file
+                            int bad = entryLines.get(k);
+                            throw failure(where + " line " + bad + " (byte " + at[bad - 1] + "): cannot be replayed: "
+                                    + e.getMessage(), bad);
+                        }
                     }
                     return session;
                 } else {
                     throw new IllegalArgumentException("unknown record '" + shorten(t[0]) + "'");
                 }
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw new SessionFileException(where + " line " + (i + 1) + " (byte " + at[i] + "): "
-                        + (e instanceof ArrayIndexOutOfBoundsException ? "missing fields" : e.getMessage()), i + 1);
+            } catch (RuntimeException e) {
+                // a damaged field: a number out of range, a missing token, text that does not decode
+                throw failure(where + " line " + (i + 1) + " (byte " + at[i] + "): "
+                        + (e instanceof IndexOutOfBoundsException ? "missing fields" : e instanceof IllegalArgumentException
+                                ? e.getMessage() : "damaged (" + e + ")"), i + 1);
             }
         }
-        throw new SessionFileException(where + ": truncated, no 'end' line", lines.length);
+        throw failure(where + ": truncated, no 'end' line", lines.length);
     }
 
     private static void checkEnd(String[] t, int events, byte[] bytes, int offset, String where, int lineNo)
@@ -176,7 +188,7 @@ public final class SessionFiles {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, offset);
         if (CallCodec.num(t[1]) != events || !Long.toHexString(crc.getValue()).equals(t[2])) {
-            throw new SessionFileException(where + " line " + lineNo + ": damaged: the end line says " + t[1]
+            throw failure(where + " line " + lineNo + ": damaged: the end line says " + t[1]
                     + " events, crc " + t[2] + "; found " + events + ", crc " + Long.toHexString(crc.getValue()), lineNo);
         }
     }
@@ -207,6 +219,23 @@ public final class SessionFiles {
         return new Mapping(CallCodec.num(t[1]), CallCodec.num(t[2]), (int) CallCodec.num(t[3]),
                 (int) CallCodec.num(t[4]), t[5].equals("1"), CallCodec.num(t[6]), CallCodec.num(t[7]),
                 CallCodec.num(t[8]), path);
+    }
+
+    /** The exception for {@code message}, its unprintable characters escaped: a message never echoes raw bytes. */
+    private static SessionFileException failure(String message, int line) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < message.length()
+                            && Character.isLowSurrogate(message.charAt(i + 1)))
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(message.charAt(i - 1)))) {
+                out.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return new SessionFileException(out.toString(), line);
     }
 
     private static String shorten(String s) {

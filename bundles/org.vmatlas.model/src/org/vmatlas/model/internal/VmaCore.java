@@ -81,6 +81,9 @@ public final class VmaCore {
 
     /** Visits the pieces of regions inside {@code [lo, hi)}, clipped to it. */
     public void forEach(long lo, long hi, RegionVisitor visitor) {
+        if (hi <= lo) {
+            return; // an empty or wrapped range holds no piece
+        }
         queries.forEach(lo, hi, visitor);
     }
 
@@ -101,7 +104,7 @@ public final class VmaCore {
 
     /** Bytes of {@code [lo, hi)} that are mapped, or only the accessible ones (not PROT_NONE). */
     public long mappedBytes(long lo, long hi, boolean accessibleOnly) {
-        return queries.mappedBytes(lo, hi, accessibleOnly);
+        return hi <= lo ? 0 : queries.mappedBytes(lo, hi, accessibleOnly);
     }
 
     /** Regions that straddle {@code lo} or {@code hi}: the ones a change of {@code [lo, hi)} splits (one cut in three counts once). */
@@ -128,27 +131,45 @@ public final class VmaCore {
     }
 
     // ---- changes ----
+    // The core holds user addresses, [0, 2^63): a change of a range that is empty, wraps or starts below 0
+    // (a recorded answer no kernel gives, a damaged file) changes nothing, so no region can end below its start.
+
+    private static boolean outside(long lo, long hi) {
+        return lo < 0 || hi <= lo;
+    }
 
     /** Maps {@code [lo, hi)} with one attribute, replacing whatever was there ({@code MAP_FIXED}). */
     public void map(long lo, long hi, int attr) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.MAP, attr, null);
     }
 
     /** Removes every page of {@code [lo, hi)}, splitting regions that straddle the ends. */
     public void unmap(long lo, long hi) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.UNMAP, 0, null);
     }
 
     /** Gives each mapped piece of {@code [lo, hi)} the attribute {@code change} makes of its old one. */
     public void retag(long lo, long hi, IntUnaryOperator change) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.RETAG, 0, change);
     }
 
     /** Raw {@code mprotect} of the mapped pieces of {@code [lo, hi)}: new protection, state inferred again. */
     public void reprotect(long lo, long hi, int prot) {
+        if (outside(lo, hi)) {
+            return;
+        }
         blocks.locateEnd(lo);
         rewrite.rewrite(lo, hi, WindowRewrite.RETAG, prot, null);
     }
@@ -158,6 +179,9 @@ public final class VmaCore {
      * {@code lo} (capped at {@code hi}); returns the run's end, {@code lo} when {@code lo} is free.
      */
     public long reprotectRun(long lo, long hi, int prot) {
+        if (outside(lo, hi)) {
+            return lo;
+        }
         long end = queries.runEnd(lo, hi);
         if (end < 0) {
             return lo;

@@ -47,12 +47,32 @@ class LinuxRules implements RuleSet {
         return (value & (PAGE - 1)) == 0;
     }
 
+    /**
+     * {@code true} when {@code [address, address + length)} lies below {@link #TASK_SIZE} without wrapping:
+     * the address is compared unsigned, as the kernel compares it, so {@code 0xffffffffffff0000} is far above
+     * the top, not a negative number below {@link #MIN_ADDRESS}.
+     */
+    static boolean fits(long address, long length) {
+        return length >= 0 && length <= TASK_SIZE && Long.compareUnsigned(address, TASK_SIZE - length) <= 0;
+    }
+
+    /** {@link #fits} for a length the kernel rounds up to pages first (a huge length never wraps here). */
+    static boolean fitsPages(long address, long length) {
+        return length >= 0 && length <= TASK_SIZE && fits(address, roundUp(length));
+    }
+
+    /** Whether {@code address + roundUp(length)} wraps past the top of the 64-bit space (or the length does). */
+    static boolean wraps(long address, long length) {
+        long pages = roundUp(length);
+        return length > 0 && pages <= 0 || Long.compareUnsigned(address + pages, address) < 0;
+    }
+
     @Override
     public SysResult answer(VmaCore core, ObjectTable objects, Call call) {
         return switch (call) {
             case Call.Mmap m -> answerMmap(core, objects, m);
-            case Call.Munmap u -> !aligned(u.address()) || u.length() <= 0 ? SysResult.error(Errno.EINVAL)
-                    : SysResult.ok(0);
+            case Call.Munmap u -> !aligned(u.address()) || u.length() <= 0 || !fitsPages(u.address(), u.length())
+                    ? SysResult.error(Errno.EINVAL) : SysResult.ok(0);
             case Call.Mprotect p -> answerMprotect(core, p);
             case Call.Mremap r -> answerMremap(core, r);
             case Call.Madvise a -> answerMadvise(core, a);
@@ -84,19 +104,20 @@ class LinuxRules implements RuleSet {
         long length = roundUp(m.length());
         boolean noReplace = (m.flags() & MapFlags.FIXED_NOREPLACE) != 0;
         if (noReplace || (m.flags() & MapFlags.FIXED) != 0) {
+            // get_unmapped_area(): the top of user space first, then vm.mmap_min_addr
+            if (!fits(m.address(), length)) {
+                return SysResult.error(Errno.ENOMEM, "beyond the top of user space");
+            }
             if (m.address() < MIN_ADDRESS) {
                 return SysResult.error(Errno.EPERM, "below vm.mmap_min_addr");
-            }
-            if (m.address() + length > TASK_SIZE) {
-                return SysResult.error(Errno.ENOMEM);
             }
             if (noReplace && !core.isFree(m.address(), m.address() + length)) {
                 return SysResult.error(Errno.EEXIST);
             }
             return fixedAnswer(core, m, length);
         }
-        long hint = roundUp(m.address());
-        if (hint >= MIN_ADDRESS && hint + length <= TASK_SIZE && core.isFree(hint, hint + length)) {
+        long hint = fits(m.address(), length) ? roundUp(m.address()) : 0;
+        if (hint >= MIN_ADDRESS && fits(hint, length) && core.isFree(hint, hint + length)) {
             return SysResult.ok(hint);
         }
         long at = core.highestGap(length, MIN_ADDRESS, MMAP_BASE);
@@ -140,6 +161,9 @@ class LinuxRules implements RuleSet {
         }
         if (p.length() == 0) {
             return SysResult.ok(0);
+        }
+        if (!fitsPages(p.address(), p.length())) {
+            return SysResult.error(Errno.ENOMEM); // a wrapping end, or pages above the top: nothing is mapped there
         }
         long hi = p.address() + roundUp(p.length());
         return core.mappedRunEnd(p.address(), hi) < hi ? SysResult.error(Errno.ENOMEM) : SysResult.ok(0);

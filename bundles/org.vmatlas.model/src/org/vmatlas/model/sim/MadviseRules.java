@@ -27,6 +27,10 @@ final class MadviseRules {
         if (a.length() == 0) {
             return SysResult.ok(0);
         }
+        if (!LinuxRules.fitsPages(a.address(), a.length())) {
+            // madvise(): an end that wraps is EINVAL; pages above the top of user space are unmapped, ENOMEM
+            return SysResult.error(LinuxRules.wraps(a.address(), a.length()) ? Errno.EINVAL : Errno.ENOMEM);
+        }
         long hi = a.address() + LinuxRules.roundUp(a.length());
         if (a.advice() == Advice.FREE) {
             boolean[] unsuitable = {false};

@@ -30,9 +30,18 @@ final class MremapRules {
                 || dontUnmap && r.oldSize() != r.newSize() || r.newSize() <= 0 || r.oldSize() < 0) {
             return SysResult.error(Errno.EINVAL);
         }
+        if (r.newSize() > LinuxRules.TASK_SIZE) {
+            return SysResult.error(Errno.EINVAL);
+        }
+        if (!LinuxRules.fitsPages(r.oldAddress(), r.oldSize())) {
+            return SysResult.error(Errno.EFAULT); // no VMA up there
+        }
         long old = r.oldAddress();
         long oldLen = LinuxRules.roundUp(r.oldSize());
         long newLen = LinuxRules.roundUp(r.newSize());
+        if (fixed && !LinuxRules.fits(r.newAddress(), newLen)) {
+            return SysResult.error(Errno.EINVAL); // mremap_to(): new_addr > TASK_SIZE - new_len
+        }
         if (fixed && (!LinuxRules.aligned(r.newAddress()) || r.newAddress() < old + oldLen
                 && old < r.newAddress() + newLen)) {
             return SysResult.error(Errno.EINVAL);
@@ -45,8 +54,7 @@ final class MremapRules {
             return SysResult.error(Errno.EINVAL, "old_size 0 duplicates only shared mappings");
         }
         if (fixed) {
-            return r.newAddress() + newLen > LinuxRules.TASK_SIZE ? SysResult.error(Errno.ENOMEM)
-                    : SysResult.ok(r.newAddress());
+            return SysResult.ok(r.newAddress());
         }
         if (!dontUnmap && oldLen != 0) {
             if (oldLen >= newLen) {
@@ -70,12 +78,16 @@ final class MremapRules {
         long newLen = LinuxRules.roundUp(r.newSize());
         boolean moved = at != old || (r.flags() & (RemapFlags.FIXED | RemapFlags.DONTUNMAP)) != 0;
         if (oldLen == 0) {
-            Attr attr = Attrs.get(core.attrAt(old));
+            int id = core.attrAt(old);
+            if (id < 0) {
+                return; // a recorded answer about pages the model never saw mapped
+            }
+            Attr attr = Attrs.get(id);
             core.map(at, at + newLen, Attrs.intern(attr.withDelta(attr.delta() + old - at)));
         } else if (!moved) {
             if (newLen < oldLen) {
                 core.unmap(old + newLen, old + oldLen);
-            } else if (newLen > oldLen) {
+            } else if (newLen > oldLen && core.attrAt(old + oldLen - 1) >= 0) {
                 core.map(old + oldLen, old + newLen, core.attrAt(old + oldLen - 1));
             }
         } else {

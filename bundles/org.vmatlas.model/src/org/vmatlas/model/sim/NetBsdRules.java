@@ -48,6 +48,9 @@ final class NetBsdRules extends LinuxRules {
         if (p.length() == 0) {
             return SysResult.ok(0);
         }
+        if (!fitsPages(p.address(), p.length())) {
+            return SysResult.error(Errno.ENOMEM);
+        }
         long hi = p.address() + roundUp(p.length());
         if (core.mappedRunEnd(p.address(), hi) < hi) {
             return SysResult.error(Errno.ENOMEM);
@@ -69,6 +72,9 @@ final class NetBsdRules extends LinuxRules {
     @Override
     protected SysResult answerMremap(VmaCore core, Call.Mremap r) {
         boolean dup = (r.flags() & RemapFlags.REMAPDUP) != 0;
+        if (!fitsPages(r.oldAddress(), r.oldSize()) || r.newSize() < 0 || r.newSize() > TASK_SIZE) {
+            return SysResult.error(Errno.EINVAL);
+        }
         long oldLen = roundUp(r.oldSize());
         long newLen = roundUp(r.newSize());
         if ((r.flags() & ~NETBSD_REMAP_FLAGS) != 0 || !aligned(r.oldAddress()) || oldLen == 0 || newLen == 0
@@ -80,13 +86,13 @@ final class NetBsdRules extends LinuxRules {
         }
         if ((r.flags() & RemapFlags.FIXED) != 0) {
             long at = r.newAddress();
-            return aligned(at) && core.isFree(at, at + newLen) ? SysResult.ok(at) : SysResult.error(Errno.ENOMEM);
+            return aligned(at) && fits(at, newLen) && core.isFree(at, at + newLen) ? SysResult.ok(at) : SysResult.error(Errno.ENOMEM);
         }
         if (!dup && (oldLen >= newLen || core.isFree(r.oldAddress() + oldLen, r.oldAddress() + newLen))) {
             return SysResult.ok(r.oldAddress());
         }
-        long hint = roundUp(r.newAddress());
-        if (hint >= MIN_ADDRESS && core.isFree(hint, hint + newLen)) {
+        long hint = fits(r.newAddress(), newLen) ? roundUp(r.newAddress()) : 0;
+        if (hint >= MIN_ADDRESS && fits(hint, newLen) && core.isFree(hint, hint + newLen)) {
             return SysResult.ok(hint);
         }
         long at = core.highestGap(newLen, MIN_ADDRESS, MMAP_BASE);
@@ -103,7 +109,7 @@ final class NetBsdRules extends LinuxRules {
         } else if (at == old) {
             if (newLen < oldLen) {
                 core.unmap(old + newLen, old + oldLen);
-            } else if (newLen > oldLen) {
+            } else if (newLen > oldLen && core.attrAt(old + oldLen - 1) >= 0) {
                 core.map(old + oldLen, old + newLen, core.attrAt(old + oldLen - 1));
             }
         } else {

@@ -34,7 +34,12 @@
  *     <td>=</td></tr>
  * </table>
  * Shared by all (Linux's behaviour): {@code EINVAL} for an unaligned address or a zero {@code mmap}/{@code
- * munmap} length, {@code ENOMEM} for {@code mprotect}/{@code madvise} on an unmapped range, top-down placement
+ * munmap} length, {@code ENOMEM} for {@code mprotect}/{@code madvise} on an unmapped range; a range that does not
+ * fit below the top of user space ({@code 0x7ffffffff000}, addresses compared unsigned as the kernel compares
+ * them): {@code ENOMEM} for a fixed {@code mmap} (before the {@code vm.mmap_min_addr} {@code EPERM}), a hint
+ * placed elsewhere, {@code EINVAL} for {@code munmap}, {@code ENOMEM} for {@code mprotect}, {@code madvise}
+ * {@code EINVAL} when the end wraps else {@code ENOMEM}, {@code mremap} {@code EFAULT} for the old range and
+ * {@code EINVAL} for a fixed target; top-down placement
  * below {@code 0x7f0000000000}, a free hint honoured, neighbours merged when their attributes and offsets
  * agree. Other assumptions: NetBSD without {@code PROT_MPROTECT} allows every protection (PaX MPROTECT not
  * enforced); nothing is ever resident ({@code mincore} answers all false).

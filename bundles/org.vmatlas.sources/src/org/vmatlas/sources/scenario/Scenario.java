@@ -12,6 +12,13 @@ import org.vmatlas.sources.internal.scenario.Instruction;
  */
 public final class Scenario {
 
+    /**
+     * The most calls one run may make (every line and every repetition counted), or twice the session's
+     * {@code vm.max_map_count} where that is more: a bound checked before anything is allocated, so that
+     * {@code repeat 10000000 ...} is a reported mistake, not an exhausted heap.
+     */
+    public static final long MAX_CALLS = 100_000;
+
     private final String name;
     private final String title;
     private final List<String> personalities;

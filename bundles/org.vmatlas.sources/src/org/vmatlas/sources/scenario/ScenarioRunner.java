@@ -19,8 +19,12 @@ import org.vmatlas.sources.internal.scenario.Instruction;
 /**
  * Runs a scenario against a session step by step: each {@link #next()} runs one line and tells what it
  * did (its events, its narration, whether an expectation held). Names are bound to what the kernel
- * answered, so the same script runs on every personality. An unbound name stops the run with an
- * {@link StepOutcome.Status#ERROR} naming the line; a call that fails is an ordinary outcome.
+ * answered, so the same script runs on every personality. An unbound name, a division by zero, a repeat
+ * count out of bounds or a run that would make more than {@link Scenario#MAX_CALLS} calls stops the run
+ * with an {@link StepOutcome.Status#ERROR} naming the line (these are the runner's documented errors: no
+ * exception leaves {@link #next()} for them); a call that fails is an ordinary outcome. A long step is
+ * cancelled through the monitor given to {@link #next(ProgressMonitor)} or {@link #runAll}, between steps
+ * and every {@value #CHECK_EVERY} repetitions within one, with a {@link StepOutcome.Status#CANCELED} outcome.
  */
 public final class ScenarioRunner {
 
@@ -34,6 +38,12 @@ public final class ScenarioRunner {
     private ForkResult lastFork;
     private int next;
     private boolean stopped;
+    private long calls;
+    private final long maxCalls;
+    private ProgressMonitor monitor = ProgressMonitor.NONE;
+
+    /** Repetitions between two looks at the monitor. */
+    static final int CHECK_EVERY = 256;
 
     public ScenarioRunner(Scenario scenario, Session session) {
         if (!scenario.runnable()) {
@@ -45,6 +55,7 @@ public final class ScenarioRunner {
         Personality p = session.personality();
         this.personality = p == null ? "linux" : p.name().toLowerCase(Locale.ROOT);
         this.bindings = new Bindings(session.kernel() != null ? session.kernel().pageSize() : 4096, session.mapCountLimit());
+        this.maxCalls = Math.max(Scenario.MAX_CALLS, 2L * session.mapCountLimit());
     }
 
     public boolean hasNext() {
@@ -53,6 +64,12 @@ public final class ScenarioRunner {
 
     /** Runs the next step. */
     public StepOutcome next() {
+        return next(ProgressMonitor.NONE);
+    }
+
+    /** Runs the next step, stopping part way through a long one when {@code monitor} is cancelled. */
+    public StepOutcome next(ProgressMonitor monitor) {
+        this.monitor = monitor;
         if (!hasNext()) {
             throw new IllegalStateException("scenario " + scenario.name() + " has no more steps");
         }
@@ -62,9 +79,13 @@ public final class ScenarioRunner {
         StepOutcome outcome;
         try {
             outcome = run(step, instruction);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException | ArithmeticException e) {
             stopped = true;
             outcome = new StepOutcome(step, StepOutcome.Status.ERROR, List.of(), e.getMessage());
+        } catch (Canceled c) {
+            stopped = true;
+            outcome = new StepOutcome(step, StepOutcome.Status.CANCELED, c.events, "cancelled after "
+                    + c.events.size() + " calls");
         }
         outcomes.add(outcome);
         if (!outcome.events().isEmpty()) {
@@ -77,7 +98,7 @@ public final class ScenarioRunner {
     public List<StepOutcome> runAll(ProgressMonitor monitor) {
         monitor.begin("Running " + scenario.title(), scenario.steps().size());
         while (hasNext() && !monitor.isCanceled()) {
-            next();
+            next(monitor);
             monitor.worked(next);
         }
         monitor.done();
@@ -92,7 +113,7 @@ public final class ScenarioRunner {
     /** Whether every expectation so far held and no step stopped the run. */
     public boolean passed() {
         return outcomes.stream().noneMatch(o -> o.status() == StepOutcome.Status.UNMET
-                || o.status() == StepOutcome.Status.ERROR);
+                || o.status() == StepOutcome.Status.ERROR || o.status() == StepOutcome.Status.CANCELED);
     }
 
     private StepOutcome run(ScenarioStep step, Instruction instruction) {
@@ -118,6 +139,7 @@ public final class ScenarioRunner {
                 return fork(step);
             }
             case Instruction.Memfd m -> {
+                calls += 2;
                 Event created = session.apply(new Call.MemfdCreate(m.name()), source);
                 last = created;
                 if (!created.result().isOk()) {
@@ -138,10 +160,14 @@ public final class ScenarioRunner {
                 List<Event> events = new ArrayList<>();
                 int failed = 0;
                 long count = r.count().value(bindings);
-                if (count < 1 || count > 10_000_000) {
-                    throw new IllegalStateException("repeat count " + count + " is outside 1..10000000");
+                if (count < 1 || count > maxCalls - calls) {
+                    throw new IllegalStateException("repeat count " + count + (count < 1 ? " is below 1"
+                            : ": the run would make more than " + maxCalls + " calls"));
                 }
                 for (long i = 0; i < count; i++) {
+                    if (i % CHECK_EVERY == CHECK_EVERY - 1 && monitor.isCanceled()) {
+                        throw new Canceled(events);
+                    }
                     bindings.counter(i);
                     Event e = call(r.body(), source);
                     events.add(e);
@@ -157,7 +183,21 @@ public final class ScenarioRunner {
         }
     }
 
+    /** A step stopped part way by the monitor, with the events it made. */
+    private static final class Canceled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient List<Event> events;
+
+        Canceled(List<Event> events) {
+            super(null, null, false, false);
+            this.events = events;
+        }
+    }
+
     private Event call(Instruction instruction, String source) {
+        if (++calls > maxCalls) {
+            throw new IllegalStateException("the run would make more than " + maxCalls + " calls");
+        }
         Call call = Calls.of(instruction, bindings, session.personality());
         String bind = Calls.bindName(instruction);
         long length = bind != null ? Calls.boundLength(instruction, bindings) : 0;

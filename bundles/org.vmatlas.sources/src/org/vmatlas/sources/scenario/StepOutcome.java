@@ -1,5 +1,6 @@
 package org.vmatlas.sources.scenario;
 
+import org.vmatlas.sources.Printable;
 import java.util.List;
 
 import org.vmatlas.model.Event;
@@ -27,12 +28,15 @@ public record StepOutcome(ScenarioStep step, Status status, List<Event> events, 
         UNMET,
         /** An expectation for other personalities. */
         SKIPPED,
-        /** The step could not run (an unbound name); the scenario stops here. */
-        ERROR
+        /** The step could not run (an unbound name, a division by zero, too many calls); the scenario stops here. */
+        ERROR,
+        /** The monitor cancelled the step part way (its events so far are kept); the scenario stops here. */
+        CANCELED
     }
 
     public StepOutcome {
         events = List.copyOf(events);
+        message = Printable.escape(message);
     }
 
     /** The last event of the step, or {@code null}. */

@@ -10,7 +10,9 @@ import org.vmatlas.sources.internal.strace.CallColumns;
 
 /**
  * A parsed strace log: its calls in completion order, the lines that could not be read (each skipped)
- * and how many lines there were. Made by {@link StraceParser}; replayed by {@link StraceReplay}. The calls
+ * and how many lines there were. A file with no strace line at all (empty, binary, another format) has
+ * {@link #noStraceLines()} and, first among its problems, {@code trace.log:1: no strace lines found (line 1:
+ * binary data)}; a call left {@code <unfinished ...>} that never resumed is a problem on its own line. Made by {@link StraceParser}; replayed by {@link StraceReplay}. The calls
  * are held by column (a million calls cost the collector nothing) and read as a list.
  */
 public final class StraceLog {
@@ -49,6 +51,11 @@ public final class StraceLog {
     /** The calls and process events, in the order they completed (read-only, random access). */
     public List<TracedCall> calls() {
         return Collections.unmodifiableList(calls);
+    }
+
+    /** {@code true} when no line of the input was strace output: the first problem says why. */
+    public boolean noStraceLines() {
+        return !problems.isEmpty() && problems.getFirst().reason().startsWith("no strace lines found");
     }
 
     public List<ParseProblem> problems() {

@@ -29,6 +29,8 @@ public final class StraceParser {
 
     private static final int CHUNK = 4 << 20;
     private static final int REPORT_EVERY = 1 << 16;
+    /** Problems kept per file; the rest are counted in one last problem, so a binary file cannot fill the heap. */
+    static final int MAX_PROBLEMS = 1000;
     private static final Pattern PID_SUFFIX = Pattern.compile(".*\\.(\\d+)$");
 
     private StraceParser() {
@@ -90,7 +92,11 @@ public final class StraceParser {
 
     /** Parses log text held in memory (tests, pasted logs). */
     public static StraceLog parse(String text, String name) {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return parse(text.getBytes(StandardCharsets.UTF_8), name);
+    }
+
+    /** Parses log bytes held in memory, as they are (a log need not be valid UTF-8). */
+    public static StraceLog parse(byte[] b, String name) {
         Reader reader = new Reader(name, 0, ProgressMonitor.NONE);
         reader.lines(b, b.length, true, b.length);
         return reader.log();
@@ -104,6 +110,9 @@ public final class StraceParser {
         final CallColumns calls = new CallColumns();
         final List<ParseProblem> problems = new ArrayList<>();
         long line;
+        long dropped;
+        /** Lines read as strace output, memory calls or not. */
+        long understood;
         boolean canceled;
 
         Reader(String name, int pid, ProgressMonitor monitor) {
@@ -125,9 +134,11 @@ public final class StraceParser {
                     TracedCall call = parser.parse(b, p, eol, line);
                     if (call != null) {
                         calls.add(call);
-                    } else if (parser.error() != null) {
-                        problems.add(new ParseProblem(name, line, new String(b, p, eol - p, StandardCharsets.UTF_8),
-                                parser.error()));
+                        understood++;
+                    } else if (parser.error() != null || !ascii(b, p, eol)) {
+                        problem(b, p, eol);
+                    } else {
+                        understood++;
                     }
                 }
                 p = eol + 1;
@@ -142,10 +153,56 @@ public final class StraceParser {
             return Math.min(p, end);
         }
 
+        private void problem(byte[] b, int from, int to) {
+            if (problems.size() >= MAX_PROBLEMS) {
+                dropped++;
+                return;
+            }
+            String reason = parser.error() == null || binary(b, from, to) ? "binary data" : parser.error();
+            problems.add(new ParseProblem(name, line, new String(b, from, Math.min(to - from, 400),
+                    StandardCharsets.UTF_8), reason));
+        }
+
+        /**
+         * strace escapes every byte outside printable ASCII, so a line it passed over (a call vmatlas does not
+         * read) holds nothing else; one that does is not strace output.
+         */
+        private static boolean ascii(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] < 0x20 && b[i] != '\t' && b[i] != '\r' || b[i] == 0x7f) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A line holding a NUL or other control bytes than tab and carriage return is not text. */
+        private static boolean binary(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                int c = b[i] & 0xff;
+                if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7f) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         StraceLog log() {
+            if (dropped > 0) {
+                problems.add(new ParseProblem(name, line, "", dropped + " more lines could not be read"));
+            }
+            if (!parser.abandoned().isEmpty()) {
+                parser.abandoned().forEach((at, what) -> problems.add(new ParseProblem(name, at, what[0], what[1])));
+                problems.sort(java.util.Comparator.comparingLong(ParseProblem::line));
+            }
             if (!canceled) {
                 parser.unresumed().forEach((at, text) -> problems.add(new ParseProblem(name, at, text,
                         "the call never resumed (the log ends inside it)")));
+            }
+            if (understood == 0 && !canceled) {
+                ParseProblem first = problems.isEmpty() ? null : problems.getFirst();
+                problems.addFirst(new ParseProblem(name, 1, first == null ? "" : first.text(), "no strace lines found ("
+                        + (first == null ? "the file is empty" : "line " + first.line() + ": " + first.reason()) + ")"));
             }
             return new StraceLog(calls, problems, line, canceled);
         }

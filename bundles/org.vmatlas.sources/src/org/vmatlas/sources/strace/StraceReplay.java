@@ -1,5 +1,6 @@
 package org.vmatlas.sources.strace;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Set;
 
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Session;
+import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.sources.ProgressMonitor;
 import org.vmatlas.syscall.Errno;
 import org.vmatlas.syscall.MapFlags;
@@ -30,6 +32,7 @@ public final class StraceReplay {
     public static final String HEAP = "[heap]";
 
     private static final int REPORT_EVERY = 4096;
+    private static final int MAX_PROBLEMS = 1000;
 
     private final Session session;
     private final Set<Integer> pids;
@@ -60,6 +63,7 @@ public final class StraceReplay {
         int failed = 0;
         int skipped = 0;
         boolean canceled = false;
+        List<ParseProblem> problems = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             if ((i & (REPORT_EVERY - 1)) == 0) {
                 monitor.worked(i);
@@ -81,13 +85,49 @@ public final class StraceReplay {
                 skipped++;
                 continue;
             }
+            String outside = outside(r);
+            if (outside != null) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add(new ParseProblem(source, Math.max(1, c.line()), r.call().describe() + " = "
+                            + r.result().describe(), outside));
+                }
+                skipped++;
+                continue;
+            }
             long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
             session.record(r.call(), r.result(), time, source + ":" + c.line());
             recorded++;
             failed += r.result().isOk() ? 0 : 1;
         }
         monitor.done();
-        return new ReplayReport(recorded, failed, skipped, canceled);
+        return new ReplayReport(recorded, failed, skipped, canceled, problems);
+    }
+
+    /**
+     * Why a successful answer cannot have happened: the range it names wraps past the top of the 64-bit space or
+     * lies in its upper half, where no user mapping is; {@code null} when it can.
+     */
+    private static String outside(Replayed r) {
+        if (!r.result().isOk()) {
+            return null;
+        }
+        long value = r.result().value();
+        return switch (r.call()) {
+            case Call.Mmap m -> outside(value, m.length());
+            case Call.Mremap m -> outside(value, m.newSize());
+            case Call.Munmap u -> outside(u.address(), u.length());
+            case Call.Mprotect p -> outside(p.address(), p.length());
+            default -> null;
+        };
+    }
+
+    private static String outside(long start, long length) {
+        long end = start + ((length + 4095) & -4096L);
+        if (start >= 0 && length >= 0 && end >= start && end >= 0) {
+            return null;
+        }
+        return "the answer names 0x" + Long.toHexString(start) + " + " + length + " bytes, beyond the top of the"
+                + " user address space: no kernel answers that";
     }
 
     private record Replayed(Call call, SysResult result) {

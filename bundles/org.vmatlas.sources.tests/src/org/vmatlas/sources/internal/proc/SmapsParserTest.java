@@ -74,4 +74,15 @@ class SmapsParserTest {
         assertEquals(1, out.size());
         assertTrue(problems.isEmpty(), "lines of unselected regions are not read");
     }
+
+    @Test
+    void aFieldNameCutAtTheEndOfTheFileIsNoField() {
+        for (String cut : new String[] {"Private_", "Private", "Shared_Cl", "Rss", "AnonHuge"}) {
+            byte[] b = ("1000-3000 rw-p 00000000 00:00 0\nSize: 8 kB\n" + cut).getBytes(StandardCharsets.UTF_8);
+            List<SmapsEntry> out = new ArrayList<>();
+            List<ParseProblem> problems = new ArrayList<>();
+            new SmapsParser(null).parse(b, b.length, "cut/smaps", out, problems);
+            assertEquals(1, out.size(), cut);
+        }
+    }
 }

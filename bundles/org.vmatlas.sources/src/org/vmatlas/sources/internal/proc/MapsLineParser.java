@@ -59,6 +59,9 @@ public final class MapsLineParser {
         if (Long.compareUnsigned(end, start) <= 0) {
             return fail("end is not above start");
         }
+        if ((start ^ end) < 0) {
+            return fail("the range crosses 0x8000000000000000, the border of user space");
+        }
         p++;
         if (p + 5 > eol || b[p + 4] != ' ') {
             return fail("permissions are not four letters");

@@ -17,6 +17,8 @@ public final class MapsParser implements ChunkParser {
     private List<Mapping> out;
     private List<ParseProblem> problems;
     private long lineNumber;
+    /** End of the last mapping kept (unsigned): a line must start at or above it. */
+    private long lastEnd;
 
     public MapsParser() {
     }
@@ -34,6 +36,7 @@ public final class MapsParser implements ChunkParser {
         this.out = out;
         this.problems = problems;
         this.lineNumber = 0;
+        this.lastEnd = 0;
         parse(b, 0, length, true);
     }
 
@@ -46,16 +49,23 @@ public final class MapsParser implements ChunkParser {
                 return pos; // a partial line: parse it again when the rest has come
             }
             lineNumber++;
-            if (mapping != null) {
+            if (mapping != null && Long.compareUnsigned(mapping.start(), lastEnd) >= 0) {
                 out.add(mapping);
+                lastEnd = mapping.end();
+            } else if (mapping != null) {
+                problem(b, pos, length, (Long.compareUnsigned(mapping.end(), lastEnd) <= 0 ? "out of order" : "overlaps the line before")
+                        + ": starts below 0x" + Long.toHexString(lastEnd) + ", where the mappings before end");
             } else if (line.next() - pos > 1) {
-                int end = Math.min(line.next() - 1, length);
-                problems.add(new ParseProblem(file, lineNumber,
-                        new String(b, pos, end - pos, StandardCharsets.UTF_8), line.error()));
+                problem(b, pos, length, line.error());
             }
             pos = line.next();
         }
         return Math.min(pos, length);
+    }
+
+    private void problem(byte[] b, int pos, int length, String reason) {
+        int end = Math.min(line.next() - 1, length);
+        problems.add(new ParseProblem(file, lineNumber, new String(b, pos, end - pos, StandardCharsets.UTF_8), reason));
     }
 
     /** Counts lines without parsing them: the process picker's mapping count. */

@@ -73,7 +73,7 @@ final class SmapsFields {
             k = w == SHARED ? Key.SHARED_CLEAN.ordinal() : Key.SHARED_DIRTY.ordinal();
             keyLength = 12;
         } else if (w == PRIVATE) {
-            k = b[pos + 8] == 'C' ? Key.PRIVATE_CLEAN.ordinal() : Key.PRIVATE_DIRTY.ordinal();
+            k = pos + 8 < eol && b[pos + 8] == 'C' ? Key.PRIVATE_CLEAN.ordinal() : Key.PRIVATE_DIRTY.ordinal();
             keyLength = 13;
         } else if (w == ANON_HUGE) {
             k = Key.ANON_HUGE.ordinal();

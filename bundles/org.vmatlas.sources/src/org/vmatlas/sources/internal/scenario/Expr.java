@@ -80,6 +80,38 @@ public final class Expr {
                 .filter(f -> !f.equals("@i") && !Character.isDigit(f.charAt(0))).toList();
     }
 
+    /**
+     * The value when it uses no name and no {@code @i} (pages counted as 4 KiB), else {@code null}; a
+     * division by zero is an {@link IllegalArgumentException}, so the parser reports it with its line.
+     */
+    public Long constant() {
+        if (!names().isEmpty() || text.contains("@i")) {
+            return null;
+        }
+        try {
+            return value(CONSTANT);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    private static final Env CONSTANT = new Env() {
+        @Override
+        public long address(String name) {
+            throw new IllegalStateException("'" + name + "' is not a constant");
+        }
+
+        @Override
+        public long counter() {
+            return 0;
+        }
+
+        @Override
+        public long pageSize() {
+            return 4096;
+        }
+    };
+
     public long value(Env env) {
         long sum = 0;
         for (int t = 0; t < terms.size(); t++) {

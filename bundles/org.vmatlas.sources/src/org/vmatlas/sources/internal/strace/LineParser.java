@@ -24,6 +24,7 @@ public final class LineParser {
     private final Map<Integer, Long> pendingTime = new HashMap<>();
     private final Map<Integer, Long> pendingLine = new HashMap<>();
     private final Map<Integer, Map<Integer, String>> descriptors = new HashMap<>();
+    private final Map<Long, String[]> abandoned = new java.util.TreeMap<>();
     private final CallParser calls = new CallParser();
     private String error;
 
@@ -95,20 +96,39 @@ public final class LineParser {
             return event(Syscall.SIGNAL, b, p + 4, to, " ---", line, pid, time);
         }
         if (c == '+' && startsWith(b, p, to, "+++ ")) {
-            pending.remove(pid);
-            pendingLine.remove(pid);
+            abandon(pid, "pid " + pid + " exited on line " + line);
             return event(Syscall.EXIT, b, p + 4, to, " +++", line, pid, time);
         }
         if (c == '<' && startsWith(b, p, to, "<... ")) {
             return resumed(b, p + 5, to, line, pid, time);
         }
         if (endsWith(b, p, to, UNFINISHED)) {
+            abandon(pid, "pid " + pid + " started another call on line " + line);
             pending.put(pid, Arrays.copyOfRange(b, p, to - UNFINISHED.length));
             pendingTime.put(pid, time);
             pendingLine.put(pid, line);
             return null;
         }
         return call(b, p, to, line, pid, time);
+    }
+
+    /** Forgets the call {@code pid} left unfinished, if any, recording it as one that never resumed. */
+    private void abandon(int pid, String why) {
+        byte[] text = pending.remove(pid);
+        pendingTime.remove(pid);
+        Long at = pendingLine.remove(pid);
+        if (text != null && at != null) {
+            abandoned.put(at, new String[] {new String(text, StandardCharsets.UTF_8),
+                "the call never resumed: " + why});
+        }
+    }
+
+    /**
+     * Calls left {@code <unfinished ...>} and never resumed before their process exited or started another
+     * call: line number → {text of the first half, reason}, in line order.
+     */
+    public Map<Long, String[]> abandoned() {
+        return abandoned;
     }
 
     /** Calls left {@code <unfinished ...>} at the end of the log: line number → the text of their first half. */
