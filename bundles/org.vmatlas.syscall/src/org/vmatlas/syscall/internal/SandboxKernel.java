@@ -20,6 +20,8 @@ import org.vmatlas.syscall.SysResult;
  */
 public final class SandboxKernel implements Sandbox {
     static final int RESERVE = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.NORESERVE;
+    /** The flags of an arena reservation, for callers that reserve one themselves. */
+    public static final int RESERVE_FLAGS = RESERVE;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RawCalls raw;
