@@ -68,6 +68,18 @@ public interface Sandbox extends Kernel {
     /** The memfd descriptors this sandbox created and has not closed. */
     List<Integer> memfds();
 
+    /** Ends the detail of every error the sandbox answered in the kernel's place. */
+    String NO_KERNEL_CALL = "without a kernel call";
+
+    /**
+     * The sandbox answered {@code result} itself: a {@linkplain SysResult.Err#refused() refusal}, or an
+     * error Linux would have given for the arguments or the quota. No page can have changed.
+     */
+    static boolean answeredItself(SysResult result) {
+        return result instanceof SysResult.Err err
+                && (err.refused() || err.detail() != null && err.detail().contains(NO_KERNEL_CALL));
+    }
+
     /** The system property that sets {@link #outsideQuota()}. */
     String OUTSIDE_QUOTA_PROPERTY = "vmatlas.sandbox.outsideQuota";
 

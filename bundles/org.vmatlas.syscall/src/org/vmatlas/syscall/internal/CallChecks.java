@@ -1,6 +1,7 @@
 package org.vmatlas.syscall.internal;
 
 import org.vmatlas.syscall.Errno;
+import org.vmatlas.syscall.Sandbox;
 import org.vmatlas.syscall.SysResult;
 
 /**
@@ -13,7 +14,7 @@ import org.vmatlas.syscall.SysResult;
  */
 final class CallChecks {
     /** Ends every answer the sandbox gives in the kernel's place, so a reader can tell the two apart. */
-    static final String AS_LINUX = " (answered by the sandbox as Linux would, without a kernel call)";
+    static final String AS_LINUX = " (answered by the sandbox as Linux would, " + Sandbox.NO_KERNEL_CALL + ")";
 
     private final Ledger ledger;
     private final long page;
@@ -116,7 +117,7 @@ final class CallChecks {
     static SysResult overQuota(String call, long bytes, long owned, long quota) {
         return SysResult.error(Errno.ENOMEM, call + " could place " + bytes + " bytes outside the arena, where the"
                 + " sandbox already owns " + owned + " of its quota of " + quota + " bytes"
-                + " (vmatlas.sandbox.outsideQuota); answered by the sandbox without a kernel call");
+                + " (" + Sandbox.OUTSIDE_QUOTA_PROPERTY + "); answered by the sandbox, " + Sandbox.NO_KERNEL_CALL);
     }
 
     static SysResult notMine(String call, int fd) {

@@ -12,8 +12,8 @@ import org.vmatlas.syscall.SysResult;
  * place pages outside the arena beyond the quota is answered {@code ENOMEM}. Growth in place into free
  * arena pages hands them back first. Afterwards the ledger gains the new range and gives up what the
  * kernel vacated (the old range after a move without {@code MREMAP_DONTUNMAP}, the tail after a shrink);
- * vacated arena pages become reservation again. A failed call is followed by a {@link Resync} of the
- * source and destination. Runs under the sandbox's lock.
+ * vacated arena pages become reservation again. A failed {@code MREMAP_FIXED} call is followed by a
+ * {@link Resync} of the source and destination. Runs under the sandbox's lock.
  */
 final class Remap {
     private static final long[] NONE = new long[0];
@@ -70,8 +70,8 @@ final class Remap {
         SysResult result = raw.mremap(old, oldSize, newSize, flags, newAddress);
         if (!(result instanceof SysResult.Ok(long at))) {
             reservations.reserveAgain(handed, 0, 0);
-            return shape.fixed ? resync.after(result, old, srcEnd, newAddress, newAddress + newLen)
-                    : resync.after(result, old, srcEnd);
+            // only a fixed destination is unmapped before Linux can still fail; other failures change nothing
+            return shape.fixed ? resync.after(result, old, srcEnd, newAddress, newAddress + newLen) : result;
         }
         long newEnd = at + newLen;
         ledger.acquired(at, newEnd);
