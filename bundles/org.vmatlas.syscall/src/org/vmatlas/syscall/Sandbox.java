@@ -80,6 +80,18 @@ public interface Sandbox extends Kernel {
                 && (err.refused() || err.detail() != null && err.detail().contains(NO_KERNEL_CALL));
     }
 
+    /** In the detail of a failed call after which the kernel showed owned pages unmapped. */
+    String CHANGED_ALTHOUGH_FAILED = "although the call failed";
+
+    /**
+     * The call failed, yet the kernel had unmapped pages the sandbox owned (Linux unmaps a fixed destination
+     * before some errors); the ledger follows the kernel and the detail names the pages.
+     */
+    static boolean changedAlthoughFailed(SysResult result) {
+        return result instanceof SysResult.Err err && err.detail() != null
+                && err.detail().contains(CHANGED_ALTHOUGH_FAILED);
+    }
+
     /** The system property that sets {@link #outsideQuota()}. */
     String OUTSIDE_QUOTA_PROPERTY = "vmatlas.sandbox.outsideQuota";
 
