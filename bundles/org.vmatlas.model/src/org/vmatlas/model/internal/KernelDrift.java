@@ -2,8 +2,11 @@ package org.vmatlas.model.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.ConflictKind;
@@ -11,13 +14,14 @@ import org.vmatlas.model.sim.SimulatedKernel;
 import org.vmatlas.syscall.Kernel;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.syscall.RemapFlags;
 import org.vmatlas.syscall.Sandbox;
 import org.vmatlas.syscall.SysResult;
 
 /**
  * A native call that failed may still have changed pages: Linux unmaps a {@code MAP_FIXED} or
  * {@code MREMAP_FIXED} destination before some of its errors, and the Linux rules apply an error as
- * "nothing changed". After such a call ({@code munmap}, {@code mremap}, a fixed {@code mmap}) the model's
+ * "nothing changed". After such a call ({@code munmap}, a fixed {@code mremap} or {@code mmap}) the model's
  * kernel view is compared with the kernel's mappings; the mappings that differ, and only they, are brought
  * to the kernel, and the event carries a conflict that says the kernel changed pages although the call
  * failed.
@@ -34,16 +38,21 @@ final class KernelDrift {
                 || result.isOk() || Sandbox.answeredItself(result)) {
             return;
         }
+        if (kernel instanceof Sandbox && !Sandbox.changedAlthoughFailed(result)) {
+            return; // the sandbox looked already: none of its pages changed
+        }
         List<Mapping> truth = kernel.mappings();
         List<Mapping> model = KernelView.of(core);
+        Set<Key> inModel = keys(model);
+        Set<Key> inKernel = keys(truth);
         List<Mapping> differing = new ArrayList<>();
         for (Mapping m : model) {
-            if (!holds(truth, m)) {
+            if (!inKernel.contains(Key.of(m))) {
                 differing.add(m);
             }
         }
         for (Mapping k : truth) {
-            if (!holds(model, k)) {
+            if (!inModel.contains(Key.of(k))) {
                 differing.add(k);
             }
         }
@@ -58,19 +67,29 @@ final class KernelDrift {
                 + " failed, but the kernel changed " + first + " first; the model now follows the kernel"));
     }
 
-    /** Only these calls unmap or replace pages before Linux finds their error. */
+    /**
+     * Only these calls unmap pages before Linux finds their error: a fixed destination goes first. A
+     * failed {@code mremap} without {@code MREMAP_FIXED} has changed nothing, and reading the kernel after
+     * each would triple the cost of a session that makes many.
+     */
     private static boolean mayChangeOnFailure(Call call) {
-        return call instanceof Call.Munmap || call instanceof Call.Mremap
+        return call instanceof Call.Munmap || call instanceof Call.Mremap r && (r.flags() & RemapFlags.FIXED) != 0
                 || call instanceof Call.Mmap m && (m.flags() & MapFlags.FIXED) != 0;
     }
 
-    private static boolean holds(List<Mapping> view, Mapping m) {
-        for (Mapping v : view) {
-            if (v.start() == m.start() && v.end() == m.end() && v.prot() == m.prot() && v.shared() == m.shared()) {
-                return true;
-            }
+    /** What the two views must agree on, as {@link AddressSpace#differenceFrom} compares them. */
+    private record Key(long start, long end, int prot, boolean shared) {
+        static Key of(Mapping m) {
+            return new Key(m.start(), m.end(), m.prot(), m.shared());
         }
-        return false;
+    }
+
+    private static Set<Key> keys(List<Mapping> view) {
+        Set<Key> out = new HashSet<>();
+        for (Mapping m : view) {
+            out.add(Key.of(m));
+        }
+        return out;
     }
 
     /** Makes {@code [start, end)} of the core what the kernel shows there, touching nothing else. */
