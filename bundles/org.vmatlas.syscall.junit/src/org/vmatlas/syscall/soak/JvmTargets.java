@@ -40,11 +40,9 @@ final class JvmTargets {
             if (path.endsWith("/libjvm.so") || path.contains("/libc.so")) {
                 chosen.add(m);
             } else if (path.equals("[stack]")) {
-                chosen.add(new Mapping(Math.max(m.start(), m.end() - (64 << 10)), m.end(), m.prot(), m.maxProt(),
-                        m.shared(), m.offset(), m.device(), m.inode(), path));
+                chosen.add(part(m, m.end() - (64 << 10), m.end()));
             } else if (path.equals("[heap]")) {
-                chosen.add(new Mapping(m.start(), m.start() + 4096, m.prot(), m.maxProt(), m.shared(), m.offset(),
-                        m.device(), m.inode(), path));
+                chosen.add(part(m, m.start(), m.start() + 4096)); // malloc trims its top, never its first page
             }
         }
         Mapping javaHeap = all.stream().filter(m -> m.path().isEmpty() && m.prot() == Prot.RW)
@@ -53,11 +51,23 @@ final class JvmTargets {
             chosen.add(javaHeap);
         }
         for (long sp : stackPointers()) {
-            all.stream().filter(m -> m.start() <= sp && sp < m.end() && m.path().isEmpty())
-                    .findFirst().filter(m -> !chosen.contains(m)).ifPresent(chosen::add);
+            // only the frames around the stack pointer: neighbouring thread stacks share a VMA until the
+            // JVM puts guard pages into a new thread's stack, which is the JVM's change, not the sandbox's
+            long at = sp & -4096L;
+            all.stream().filter(m -> m.start() <= sp && sp < m.end() && m.path().isEmpty()).findFirst()
+                    .map(m -> part(m, at - (64 << 10), at + (8 << 10))).ifPresent(chosen::add);
         }
-        chosen.sort(Comparator.comparingLong(Mapping::start));
-        return new JvmTargets(chosen, javaHeap);
+        // a long-lived thread may run on a stack another target already holds
+        List<Mapping> distinct = chosen.stream().distinct().sorted(Comparator.comparingLong(Mapping::start)).toList();
+        List<Mapping> kept = distinct.stream().filter(m -> distinct.stream()
+                .noneMatch(o -> o != m && o.start() <= m.start() && m.end() <= o.end())).toList();
+        return new JvmTargets(kept, javaHeap);
+    }
+
+    /** {@code m} within {@code [start, end)}. */
+    private static Mapping part(Mapping m, long start, long end) {
+        return new Mapping(Math.max(m.start(), start), Math.min(m.end(), end), m.prot(), m.maxProt(), m.shared(),
+                m.offset(), m.device(), m.inode(), m.path());
     }
 
     List<Mapping> mappings() {

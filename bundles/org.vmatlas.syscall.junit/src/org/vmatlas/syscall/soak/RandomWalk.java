@@ -43,8 +43,13 @@ public final class RandomWalk {
     private RandomWalk() {
     }
 
-    /** Walks {@code calls} calls from {@code seed}; stops at the first disagreement. */
+    /** Walks {@code calls} calls from {@code seed}, checking every {@value #CHECK_EVERY}; stops at the first disagreement. */
     public static Figures run(long seed, long calls) {
+        return run(seed, calls, CHECK_EVERY);
+    }
+
+    /** Walks {@code calls} calls from {@code seed}, checking every {@code checkEvery} calls and after the last. */
+    public static Figures run(long seed, long calls, long checkEvery) {
         JvmTargets targets = JvmTargets.read();
         LinuxCalls linux = new LinuxCalls();
         GuardedCalls guarded = new GuardedCalls(linux, targets);
@@ -64,7 +69,7 @@ public final class RandomWalk {
                 if (r instanceof SysResult.Err err && err.refused()) {
                     refusals++;
                 }
-                if (done % CHECK_EVERY == 0 || done == calls) {
+                if (done % checkEvery == 0 || done == calls) {
                     checks++;
                     problems.addAll(targets.changes());
                     problems.addAll(ArenaCheck.disagreements(sandbox));
