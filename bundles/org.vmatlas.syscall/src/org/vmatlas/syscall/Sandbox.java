@@ -23,10 +23,11 @@ import java.util.List;
  * memfds this sandbox created may be mapped, truncated or closed.
  * <p>
  * <b>Failed calls.</b> Linux unmaps a {@code MAP_FIXED} or {@code MREMAP_FIXED} destination before some of
- * its failures. After a failed call that could have changed pages the sandbox reads
- * {@code /proc/self/maps} over the owned ranges the call named: unmapped arena pages are reserved again
- * with {@code MAP_FIXED_NOREPLACE} (or become {@linkplain #lostRanges() lost}), unmapped pages outside the
- * arena leave the ledger, and the error's detail names them.
+ * its failures. After a failed {@code munmap}, {@code MAP_FIXED} {@code mmap} or {@code MREMAP_FIXED}
+ * {@code mremap} the sandbox asks {@code mincore} whether the owned ranges the call named lost a page and,
+ * if so, reads {@code /proc/self/maps}: unmapped arena pages are reserved again with
+ * {@code MAP_FIXED_NOREPLACE} (or become {@linkplain #lostRanges() lost}), unmapped pages outside the arena
+ * leave the ledger, and the error's detail names them ({@link #changedAlthoughFailed}).
  * <p>
  * <b>Quota.</b> The sandbox owns at most {@link #outsideQuota()} bytes outside the arena (hinted mappings
  * the kernel placed elsewhere, {@code mremap} moves); a call that could go beyond is answered
