@@ -77,6 +77,24 @@ class KernelDriftTest {
     }
 
     @Test
+    void aRemapWithANegativeOldSizeLeavesItsDestinationInTheModelAndTheKernel() {
+        assumeTrue(NativeKernel.supported(), "native kernel not supported here");
+        try (Sandbox sandbox = NativeKernel.open(16L << 20)) {
+            long p = sandbox.pageSize();
+            long a = sandbox.arenaStart();
+            long b = a + 64 * p;
+            SessionImpl session = new SessionImpl("native", sandbox, Personality.LINUX, 65530, s -> { });
+            session.apply(new Call.Mmap(a, p, Prot.RW, ANON | MapFlags.FIXED, -1, 0, null), "test");
+            session.apply(new Call.Mmap(b, 16 * p, Prot.RW, ANON | MapFlags.FIXED, -1, 0, null), "test");
+            Event event = session.apply(new Call.Mremap(a, -p, 16 * p, RemapFlags.MAYMOVE | RemapFlags.FIXED, b), "test");
+            assertEquals(Errno.EINVAL, event.result().errnoOrNull(), event::describe);
+            assertTrue(Sandbox.answeredItself(event.result()), event::describe);
+            assertEquals(List.of(a, b), sandbox.mappings().stream().map(Mapping::start).toList());
+            assertNull(session.space().differenceFrom(sandbox.mappings()));
+        }
+    }
+
+    @Test
     void aFailedCallThatChangedNothingLeavesTheModelAlone() {
         assumeTrue(NativeKernel.supported(), "native kernel not supported here");
         try (Sandbox sandbox = NativeKernel.open(16L << 20)) {
