@@ -124,6 +124,7 @@ public final class SessionImpl implements Session {
                 result = known != null ? known : invoke(call);
                 rules.applyAnswer(core, objects, call, result);
             }
+            KernelDrift.afterFailure(core, kernel, call, known, result, conflicts);
             detector.after(core, call, raw, result, conflicts);
             int index = log.commit(time, source, call, result, conflicts, core);
             stale = true;

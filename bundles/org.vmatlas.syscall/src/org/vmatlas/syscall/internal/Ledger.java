@@ -61,6 +61,16 @@ final class Ledger {
         return false;
     }
 
+    /** The owned parts of {@code [start, end)}, flattened pairs. */
+    long[] ownedWithin(long start, long end) {
+        return owned.within(start, end);
+    }
+
+    /** Bytes owned outside the arena: hinted mappings the kernel placed elsewhere, mappings moved out. */
+    long outsideBytes() {
+        return owned.bytes() - (arenaEnd - arenaStart - lost.bytes());
+    }
+
     long[] freeWithin(long start, long end) {
         return free.within(start, end);
     }
@@ -69,6 +79,7 @@ final class Ledger {
     void acquired(long start, long end) {
         owned.add(start, end);
         free.remove(start, end);
+        lost.remove(start, end); // lost pages mapped again by a call are the sandbox's once more
     }
 
     /** The kernel took {@code [start, end)} away; answers the arena part, to be reserved again. */

@@ -11,6 +11,7 @@ public final class RangeSet {
     private long[] starts = new long[8];
     private long[] ends = new long[8];
     private int count;
+    private long bytes;
 
     /** Index of the last range starting at or below {@code address}, or -1. */
     private int floor(long address) {
@@ -109,6 +110,10 @@ public final class RangeSet {
 
     /** Replaces ranges {@code [from, to)} by {@code added} (0 to 2) ranges; allocates only to grow. */
     private void replace(int from, int to, int added, long s0, long e0, long s1, long e1) {
+        for (int i = from; i < to; i++) {
+            bytes -= ends[i] - starts[i];
+        }
+        bytes += (added > 0 ? e0 - s0 : 0) + (added > 1 ? e1 - s1 : 0);
         int newCount = count - (to - from) + added;
         if (newCount > starts.length) {
             starts = Arrays.copyOf(starts, Math.max(newCount, starts.length * 2));
@@ -127,6 +132,11 @@ public final class RangeSet {
             ends[from + 1] = e1;
         }
         count = newCount;
+    }
+
+    /** How many addresses the set holds, kept up to date by every change. */
+    public long bytes() {
+        return bytes;
     }
 
     public boolean isEmpty() {
@@ -149,6 +159,7 @@ public final class RangeSet {
         copy.starts = Arrays.copyOf(starts, Math.max(1, count));
         copy.ends = Arrays.copyOf(ends, Math.max(1, count));
         copy.count = count;
+        copy.bytes = bytes;
         for (int i = 0; i < other.count; i++) {
             copy.remove(other.starts[i], other.ends[i]);
         }

@@ -5,11 +5,15 @@ import org.vmatlas.syscall.RemapFlags;
 import org.vmatlas.syscall.SysResult;
 
 /**
- * One checked {@code mremap}: the source must be owned and mapped, an {@code MREMAP_FIXED} destination
- * owned; growth in place into free arena pages hands them back first. Afterwards the ledger gains the
- * new range and gives up what the kernel vacated (the old range after a move without
- * {@code MREMAP_DONTUNMAP}, the tail after a shrink); vacated arena pages become reservation again.
- * A duplicate ({@code old_size == 0}) leaves the source in place. Runs under the sandbox's lock.
+ * One checked {@code mremap}. Its arguments are judged first, as {@code mm/mremap.c} judges them
+ * ({@link RemapShape}); then the source must be owned and mapped and an {@code MREMAP_FIXED} destination
+ * owned, whatever else is wrong, because Linux unmaps that destination before it looks at the source.
+ * A duplicate ({@code old_size == 0}) counts {@code [old, old + new_size)} as its source. A call that could
+ * place pages outside the arena beyond the quota is answered {@code ENOMEM}. Growth in place into free
+ * arena pages hands them back first. Afterwards the ledger gains the new range and gives up what the
+ * kernel vacated (the old range after a move without {@code MREMAP_DONTUNMAP}, the tail after a shrink);
+ * vacated arena pages become reservation again. A failed {@code MREMAP_FIXED} call is followed by a
+ * {@link Resync} of the source and destination. Runs under the sandbox's lock.
  */
 final class Remap {
     private static final long[] NONE = new long[0];
@@ -17,62 +21,63 @@ final class Remap {
     private final RawCalls raw;
     private final Ledger ledger;
     private final Reservations reservations;
-    private final long page;
+    private final CallChecks checks;
+    private final Resync resync;
+    private final long quota;
 
-    Remap(RawCalls raw, Ledger ledger, Reservations reservations, long page) {
+    Remap(RawCalls raw, Ledger ledger, Reservations reservations, CallChecks checks, long quota) {
         this.raw = raw;
         this.ledger = ledger;
         this.reservations = reservations;
-        this.page = page;
-    }
-
-    private long up(long value) {
-        return (value + page - 1) & -page;
-    }
-
-    private static boolean wraps(long address, long length, long page) {
-        return address + length < address || address + length > Long.MAX_VALUE - page;
+        this.checks = checks;
+        this.resync = new Resync(raw, ledger, reservations);
+        this.quota = quota;
     }
 
     SysResult run(long old, long oldSize, long newSize, int flags, long newAddress) {
-        long sourceLength = oldSize == 0 ? newSize : oldSize;
-        boolean fixed = (flags & RemapFlags.FIXED) != 0;
-        if (sourceLength <= 0 || newSize <= 0 || (old & (page - 1)) != 0 || fixed && (newAddress & (page - 1)) != 0) {
-            return raw.mremap(old, oldSize, newSize, flags, newAddress);
+        RemapShape shape = new RemapShape(checks, old, oldSize, newSize, flags, newAddress);
+        SysResult no = shape.linuxAnswer();
+        if (no != null) {
+            return no;
         }
-        if (wraps(old, sourceLength, page) || wraps(old, newSize, page) || wraps(newAddress, newSize, page)) {
-            return SysResult.refused("mremap range wraps around (old 0x" + Long.toHexString(old) + ", new 0x"
-                    + Long.toHexString(newAddress) + ")");
-        }
-        long srcStart = old & -page;
-        long srcEnd = up(old + sourceLength);
-        String why = ledger.unowned("mremap source", srcStart, srcEnd);
-        if (why == null && fixed) {
-            why = ledger.unowned("mremap MREMAP_FIXED destination", newAddress & -page, up(newAddress + newSize));
+        long oldLen = shape.oldLen;
+        long newLen = shape.newLen;
+        long srcEnd = old + shape.sourceLen();
+        String why = ledger.unowned("mremap source", old, srcEnd);
+        if (why == null && shape.fixed) {
+            why = ledger.unowned("mremap MREMAP_FIXED destination", newAddress, newAddress + newLen);
         }
         if (why != null) {
             return SysResult.refused(why);
         }
-        if (ledger.touchesFree(srcStart, srcEnd)) {
-            return SysResult.error(Errno.EFAULT, "mremap: source " + Ledger.hex(srcStart, srcEnd)
-                    + " is not mapped (free sandbox arena, held in reserve)");
+        long mappedEnd = old + (oldLen == 0 ? checks.align(1) : oldLen); // a duplicate needs one VMA at old
+        if (ledger.touchesFree(old, mappedEnd)) {
+            return SysResult.error(Errno.EFAULT, "mremap: source " + Ledger.hex(old, mappedEnd)
+                    + " is not mapped (free sandbox arena, held in reserve)" + CallChecks.AS_LINUX);
         }
         long[] handed = NONE;
-        long growStart = up(old + oldSize);
-        long growEnd = up(old + newSize);
-        if (!fixed && oldSize > 0 && growEnd > growStart && ledger.allFree(growStart, growEnd)) {
-            handed = reservations.handBack(new long[] { growStart, growEnd });
+        long growStart = old + oldLen;
+        long growEnd = old + newLen;
+        boolean grows = !shape.fixed && oldLen > 0 && newLen > oldLen;
+        if (grows && checks.fits(old, newLen) && ledger.allFree(growStart, growEnd)) {
+            handed = new long[] { growStart, growEnd };
         }
+        long outside = shape.fixed || handed.length > 0 ? 0 : shape.mayMove ? newLen : Math.max(0, newLen - oldLen);
+        if (outside > 0 && ledger.outsideBytes() + outside > quota) {
+            return CallChecks.overQuota("mremap", outside, ledger.outsideBytes(), quota);
+        }
+        handed = reservations.handBack(handed);
         SysResult result = raw.mremap(old, oldSize, newSize, flags, newAddress);
         if (!(result instanceof SysResult.Ok(long at))) {
             reservations.reserveAgain(handed, 0, 0);
-            return result;
+            // only a fixed destination is unmapped before Linux can still fail; other failures change nothing
+            return shape.fixed ? resync.after(result, old, srcEnd, newAddress, newAddress + newLen) : result;
         }
-        long newEnd = up(at + newSize);
+        long newEnd = at + newLen;
         ledger.acquired(at, newEnd);
         reservations.reserveAgain(handed, at, newEnd);
-        if (oldSize > 0) {
-            long oldEnd = up(old + oldSize);
+        if (oldLen > 0) {
+            long oldEnd = old + oldLen;
             boolean moved = at != old;
             if (moved && (flags & RemapFlags.DONTUNMAP) == 0) {
                 vacate(old, oldEnd);

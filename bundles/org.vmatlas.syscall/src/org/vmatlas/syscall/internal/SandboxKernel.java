@@ -12,13 +12,16 @@ import org.vmatlas.syscall.SysResult;
 
 /**
  * The sandbox over any {@link RawCalls}: every call is checked against the {@link Ledger} and accounted
- * in it under one lock, so a check and its call are one step for other threads of vmatlas. Calls whose
- * arguments Linux rejects with {@code EINVAL} before looking at any page (zero or negative length, a start
- * that is not page aligned) pass through unchecked so that the kernel itself answers them. See
- * {@link Sandbox} for the rules.
+ * in it under one lock, so a check and its call are one step for other threads of vmatlas. Arguments are
+ * judged first with Linux's arithmetic ({@link CallChecks}, {@link RemapShape}); a call that reaches the
+ * kernel has page-aligned addresses, positive non-wrapping lengths, and every page it could change owned.
+ * A failed call that could have changed pages is followed by a {@link Resync}. See {@link Sandbox} for the
+ * rules.
  */
 public final class SandboxKernel implements Sandbox {
     static final int RESERVE = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.NORESERVE;
+    /** The flags of an arena reservation, for callers that reserve one themselves. */
+    public static final int RESERVE_FLAGS = RESERVE;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final RawCalls raw;
@@ -29,22 +32,44 @@ public final class SandboxKernel implements Sandbox {
     private final CallChecks checks;
     private final Placement placement;
     private final Remap remap;
+    private final Resync resync;
     private boolean closed;
 
-    /** Takes over an arena {@code [arenaStart, arenaEnd)} already reserved through {@code raw}. */
+    /** Takes over an arena {@code [arenaStart, arenaEnd)} already reserved through {@code raw}, default quota. */
     public SandboxKernel(RawCalls raw, long arenaStart, long arenaEnd, String name) {
+        this(raw, arenaStart, arenaEnd, name, Sandbox.outsideQuota());
+    }
+
+    /**
+     * Takes over an arena {@code [arenaStart, arenaEnd)} already reserved through {@code raw}; the sandbox
+     * will own at most {@code outsideQuota} bytes outside it.
+     */
+    public SandboxKernel(RawCalls raw, long arenaStart, long arenaEnd, String name, long outsideQuota) {
         this.page = raw.pageSize();
         if (arenaStart <= 0 || arenaEnd <= arenaStart || (arenaStart | arenaEnd) % page != 0) {
             throw new IllegalArgumentException("arena [0x" + Long.toHexString(arenaStart) + ", 0x"
                     + Long.toHexString(arenaEnd) + ") is not a page-aligned range");
         }
+        if (outsideQuota < 0) {
+            throw new IllegalArgumentException("the outside quota must not be negative, was " + outsideQuota);
+        }
         this.raw = raw;
         this.ledger = new Ledger(arenaStart, arenaEnd);
         this.name = name;
         this.reservations = new Reservations(raw, ledger);
-        this.checks = new CallChecks(ledger, page);
-        this.placement = new Placement(raw, ledger, reservations, checks, page);
-        this.remap = new Remap(raw, ledger, reservations, page);
+        this.checks = new CallChecks(ledger, page, taskSize(page));
+        this.placement = new Placement(raw, ledger, reservations, checks, page, outsideQuota);
+        this.remap = new Remap(raw, ledger, reservations, checks, outsideQuota);
+        this.resync = new Resync(raw, ledger, reservations);
+    }
+
+    /**
+     * Linux's {@code TASK_SIZE}: x86_64 with four-level page tables keeps the top page below 2^47 out of
+     * user space, aarch64 (48-bit) gives all of 2^48. Five-level tables reach higher only for callers that
+     * ask; the sandbox never owns pages there, so the smaller bound only answers earlier.
+     */
+    static long taskSize(long page) {
+        return System.getProperty("os.arch", "").equals("aarch64") ? 1L << 48 : (1L << 47) - page;
     }
 
     @Override
@@ -64,25 +89,24 @@ public final class SandboxKernel implements Sandbox {
             if (closed) {
                 return CallChecks.closed();
             }
-            if (length <= 0 || !checks.aligned(address)) {
-                return raw.munmap(address, length);
+            SysResult no = checks.munmap(address, length);
+            if (no != null) {
+                return no;
             }
-            long end = checks.end(address, length);
-            if (end < 0) {
-                return CallChecks.wraps("munmap", address, length);
-            }
-            String why = ledger.unowned("munmap", address & -page, end);
+            long end = address + checks.align(length);
+            String why = ledger.unowned("munmap", address, end);
             if (why != null) {
                 return SysResult.refused(why);
             }
             if (address >= ledger.arenaStart && end <= ledger.arenaEnd) {
-                return reservations.replace(address, end);
+                SysResult result = reservations.replace(address, end);
+                return result.isOk() ? result : resync.after(result, address, end);
             }
             SysResult result = raw.munmap(address, length);
-            if (result.isOk()) {
-                long[] arenaPart = ledger.released(address, end);
-                reservations.reserveAgain(arenaPart, 0, 0);
+            if (!result.isOk()) {
+                return resync.after(result, address, end);
             }
+            reservations.reserveAgain(ledger.released(address, end), 0, 0);
             return result;
         } finally {
             lock.unlock();
@@ -238,11 +262,15 @@ public final class SandboxKernel implements Sandbox {
 
     @Override
     public boolean owns(long address, long length) {
-        long end = length > 0 ? checks.end(address, length) : -1;
+        long start = address & -page;
+        long rounded = checks.align(length + (address - start));
+        if (length <= 0 || rounded <= 0 || !checks.fits(start, rounded)) {
+            return false; // an empty, wrapping or out-of-space range is nobody's
+        }
         lock.lock();
         try {
             // a closed sandbox gave everything back: it owns nothing any more
-            return !closed && end > 0 && ledger.owns(address & -page, end);
+            return !closed && ledger.owns(start, start + rounded);
         } finally {
             lock.unlock();
         }

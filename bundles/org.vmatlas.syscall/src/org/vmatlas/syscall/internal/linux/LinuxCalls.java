@@ -26,6 +26,8 @@ public final class LinuxCalls implements RawCalls {
     private static final SysResult ZERO = SysResult.ok(0);
     private static final long MAP_FAILED = -1L;
     private static final Path MAPS = Path.of("/proc/self/maps");
+    /** Pages per {@code mincore} piece: one 64 KiB buffer, whatever the length asked. */
+    static final long MINCORE_CHUNK = 1 << 16;
 
     private final long pageSize;
 
@@ -87,25 +89,36 @@ public final class LinuxCalls implements RawCalls {
         return Madvise.call(state, address, length, LinuxAbi.advice(advice)) == 0 ? ZERO : failed(state);
     }
 
+    /**
+     * Asks in pieces of at most {@link #MINCORE_CHUNK} pages through one small buffer, so that a hostile
+     * length never makes a buffer proportional to it; the first piece that fails answers for the call.
+     */
     @Override
     public SysResult mincore(long address, long length, boolean[] residentOut) {
-        long pages = length <= 0 ? 0 : (length + pageSize - 1) / pageSize;
+        long pages = length <= 0 ? 0 : length / pageSize + (length % pageSize != 0 ? 1 : 0);
         if (residentOut != null && residentOut.length < pages) {
             return SysResult.error(Errno.EINVAL, "residentOut holds " + residentOut.length + " flags, the range has "
                     + pages + " pages");
         }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment vec = arena.allocate(Math.max(1, pages));
+            MemorySegment vec = arena.allocate(MINCORE_CHUNK);
             MemorySegment state = CallState.current();
-            if (Mincore.call(state, address, length, vec) != 0) {
-                return failed(state);
+            if (pages == 0) {
+                return Mincore.call(state, address, length, vec) != 0 ? failed(state) : ZERO;
             }
             int resident = 0;
-            for (int i = 0; i < pages; i++) {
-                boolean in = (vec.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
-                resident += in ? 1 : 0;
-                if (residentOut != null) {
-                    residentOut[i] = in;
+            for (long done = 0; done < pages; done += MINCORE_CHUNK) {
+                long n = Math.min(MINCORE_CHUNK, pages - done);
+                long bytes = done + n == pages ? length - done * pageSize : n * pageSize;
+                if (Mincore.call(state, address + done * pageSize, bytes, vec) != 0) {
+                    return failed(state);
+                }
+                for (int i = 0; i < n; i++) {
+                    boolean in = (vec.get(ValueLayout.JAVA_BYTE, i) & 1) != 0;
+                    resident += in ? 1 : 0;
+                    if (residentOut != null) {
+                        residentOut[(int) (done + i)] = in;
+                    }
                 }
             }
             return SysResult.ok(resident);
