@@ -116,7 +116,8 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
         }
         if (name.isEmpty() || !extensions.contains(extension(file))) {
             throw HeadlessFailure.badInput("cannot write '" + Printable.of(name) + "': the name given to " + option
-                    + " must end in ." + String.join(", .", extensions));
+                    + " must end in " + String.join(", ", extensions.subList(0, extensions.size() - 1).stream()
+                            .map(x -> "." + x).toList()) + " or ." + extensions.getLast());
         }
         return file;
     }
@@ -130,6 +131,11 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
 
     private static String sentence(ParameterException e) {
         ArgSpec spec = e.getArgSpec();
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            spec = missing.getMissing().getFirst();
+        } else if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
+            spec = overwritten.getOverwritten();
+        }
         String option = spec instanceof OptionSpec o ? o.longestName() : null;
         if (e.getCause() instanceof CommandLine.TypeConversionException conversion && option != null) {
             return option + " " + conversion.getMessage();

@@ -109,8 +109,8 @@ final class ScenarioSource {
         if (!problems.isEmpty()) {
             ParseProblem first = problems.getFirst();
             throw HeadlessFailure.badInput(Printable.of(first.file()) + " line " + first.line() + ": "
-                    + Printable.of(first.reason()) + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                            + " more mistakes)" : ""));
+                    + Printable.of(first.reason()) + (problems.size() == 2 ? " (and 1 more mistake)"
+                            : problems.size() > 2 ? " (and " + (problems.size() - 1) + " more mistakes)" : ""));
         }
         long calls = 0;
         for (ScenarioStep step : scenario.steps()) {
