@@ -2,9 +2,12 @@ package org.vmatlas.app.internal.headless;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,8 @@ import java.util.Map;
  * {@code deleteOnExit}) removes the temporary ones.
  */
 final class OutputFiles implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<Path, Path> temporaries = new LinkedHashMap<>();
 
@@ -39,13 +44,25 @@ final class OutputFiles implements AutoCloseable {
         }
     }
 
-    /** A stream to the temporary file that becomes {@code target} on {@link #commit}. */
+    /**
+     * A stream to the temporary file that becomes {@code target} on {@link #commit}. Made with
+     * {@code CREATE_NEW} under a random name (not {@code createTempFile}, whose mode 600 would
+     * outlive the rename): the output gets the permissions the user's umask gives any new file.
+     */
     OutputStream create(Path target) throws IOException {
-        Path name = target.getFileName();
-        Path temporary = Files.createTempFile(folder(target), "." + name, ".part");
-        temporary.toFile().deleteOnExit();
-        temporaries.put(target, temporary);
-        return Files.newOutputStream(temporary);
+        for (int attempt = 0;; attempt++) {
+            Path temporary = folder(target).resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+            try {
+                OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                temporary.toFile().deleteOnExit();
+                temporaries.put(target, temporary);
+                return out;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Renames every temporary file over its target; if one rename fails, removes those already made. */
