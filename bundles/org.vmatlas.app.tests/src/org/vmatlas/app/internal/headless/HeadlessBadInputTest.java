@@ -89,6 +89,8 @@ class HeadlessBadInputTest {
         cases.add(bad("unexpected argument 'map.png' (vmatlas --headless --help lists the options)", "--scenario", "hint-conflict", "map.png"));
         cases.add(bad("--out needs a value", "--scenario", "hint-conflict", "--out"));
         cases.add(bad("--out needs a value", "--scenario", "hint-conflict", "--out", "--width", "300"));
+        cases.add(bad("--scenario needs a value", "--scenario", "", "--out", out));
+        cases.add(bad("--strace needs a value", "--strace", " ", "--out", out));
         cases.add(bad("no source: give --scenario, --strace or --pid (or --list, --help)", "--out", out));
         cases.add(bad("give one source, not both --scenario and --strace", "--scenario", "x", "--strace", "y", "--out", out));
         cases.add(bad("no output: give --out FILE (png, svg, csv, json) or --events FILE (csv, json)", "--scenario", "hint-conflict"));

@@ -65,6 +65,9 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
             throw HeadlessFailure.badInput("give one source, not both " + given.get(0) + " and " + given.get(1));
         }
         Source source = Source.valueOf(given.getFirst().substring(2).toUpperCase(Locale.ROOT));
+        if ((c.scenario != null && c.scenario.isBlank()) || (c.strace != null && c.strace.isBlank())) {
+            throw HeadlessFailure.badInput(given.getFirst() + " needs a value");
+        }
         if (c.seconds > 0 && source != Source.PID) {
             throw HeadlessFailure.badInput("--seconds applies to --pid only");
         }
