@@ -1,7 +1,6 @@
 package org.vmatlas.app.internal.headless;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -12,28 +11,31 @@ import org.junit.jupiter.api.Test;
 class HeadlessOptionsTest {
 
     @Test
-    void readsSourcePersonalityAndOutputs() {
-        HeadlessOptions options = HeadlessOptions.parse(new String[] { "--headless", "--scenario", "go-heap-growth",
-            "--personality", "AIX", "--out", "map.png", "--out", "regions.csv", "--events", "events.json" });
+    void readsSourcePersonalityAndOutputs() throws HeadlessFailure {
+        HeadlessOptions options = HeadlessOptions.parse("--headless", "--scenario", "go-heap-growth",
+            "--personality", "AIX", "--out", "map.png", "--out", "regions.csv", "--events", "events.json");
+        assertEquals(HeadlessOptions.Mode.RUN, options.mode());
         assertEquals(HeadlessOptions.Source.SCENARIO, options.source());
         assertEquals("aix", options.personality());
         assertEquals(List.of(Path.of("map.png"), Path.of("regions.csv")), options.outputs());
         assertEquals(Path.of("events.json"), options.events());
+        assertEquals(1600, options.width());
     }
 
     @Test
-    void badArgumentsAreNamed() {
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> HeadlessOptions.parse(new String[] { "--scenario", "x", "--out", "map.bmp" })).getMessage().contains("map.bmp"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> HeadlessOptions.parse(new String[] { "--pid", "abc", "--out", "m.png" })).getMessage().contains("'abc'"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> HeadlessOptions.parse(new String[] { "--out", "m.png" })).getMessage().contains("no source"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> HeadlessOptions.parse(new String[] { "--scenario", "x", "--personality", "solaris", "--out", "m.png" }))
-                .getMessage().contains("solaris"));
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> HeadlessOptions.parse(new String[] { "--scenario", "x", "--strace", "y", "--out", "m.png" }))
-                .getMessage().contains("one source"));
+    void helpAndListNeedNothingElse() throws HeadlessFailure {
+        assertEquals(HeadlessOptions.Mode.HELP, HeadlessOptions.parse("--headless", "--help").mode());
+        assertEquals(HeadlessOptions.Mode.LIST, HeadlessOptions.parse("--list").mode());
+    }
+
+    @Test
+    void theHelpNamesEveryOptionAndTheExitStatuses() {
+        String usage = HeadlessCommand.usage();
+        for (String option : List.of("--scenario", "--strace", "--pid", "--seconds", "--personality", "--out", "--events",
+                "--width", "--height", "--list", "--help")) {
+            assertTrue(usage.contains(option), option + " in\n" + usage);
+        }
+        assertTrue(usage.contains("Exit status"), usage);
+        assertTrue(!usage.contains("--headless="), "the hidden --headless is not shown:\n" + usage);
     }
 }

@@ -48,9 +48,9 @@ class HeadlessRunTest {
         Path csv = dir.resolve("regions.csv");
         Path svg = dir.resolve("map.svg");
         Path events = dir.resolve("events.json");
-        HeadlessOptions options = HeadlessOptions.parse(new String[] { "--scenario", "go-aix-sysmap", "--out",
+        HeadlessOptions options = HeadlessOptions.parse("--scenario", "go-aix-sysmap", "--out",
             png.toString(), "--out", csv.toString(), "--out", svg.toString(), "--events", events.toString(),
-            "--width", "1000", "--height", "400" });
+            "--width", "1000", "--height", "400");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Session session = new HeadlessRun(models, new PrintStream(log, true)).run(options);
         assertTrue(session.space().size() > 0, "the lesson left regions: " + log);
@@ -74,10 +74,11 @@ class HeadlessRunTest {
     }
 
     @Test
-    void anUnknownLessonIsNamed() {
-        HeadlessOptions options = HeadlessOptions.parse(new String[] { "--scenario", "no-such-lesson", "--out", "x.csv" });
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+    void anUnknownLessonIsNamed() throws HeadlessFailure {
+        HeadlessOptions options = HeadlessOptions.parse("--scenario", "no-such-lesson", "--out", "x.csv");
+        HeadlessFailure error = assertThrows(HeadlessFailure.class,
                 () -> new HeadlessRun(models, new PrintStream(new ByteArrayOutputStream())).run(options));
         assertTrue(error.getMessage().contains("no-such-lesson"), error.getMessage());
+        assertEquals(HeadlessFailure.BAD_INPUT, error.exitCode());
     }
 }

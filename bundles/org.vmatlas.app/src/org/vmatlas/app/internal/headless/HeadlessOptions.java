@@ -1,114 +1,159 @@
 package org.vmatlas.app.internal.headless;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
- * The command line of {@code vmatlas --headless}: one source, one personality, outputs by extension.
- *
- * <pre>
- * vmatlas --headless (--scenario NAME|FILE | --strace FILE | --pid PID [--seconds N])
- *                    [--personality linux|aix|netbsd|native] --out FILE.png|svg|csv|json ...
- *                    [--events FILE.csv|json] [--width 1600] [--height 600]
- * </pre>
+ * What {@code vmatlas --headless} was asked to do, checked: one source, outputs by extension, each
+ * named once, and a map no larger than {@link #MAX_PIXELS}. Made by {@link #parse}, which reads the
+ * arguments with picocli ({@link HeadlessCommand}) and turns every mistake into one sentence.
  */
-public record HeadlessOptions(Source source, String input, String personality, double seconds, List<Path> outputs,
-        Path events, int width, int height) {
+public record HeadlessOptions(Mode mode, Source source, String input, String personality, double seconds,
+        List<Path> outputs, Path events, int width, int height) {
+
+    /** Print the help, print the lessons, or render. */
+    public enum Mode { HELP, LIST, RUN }
 
     public enum Source { SCENARIO, STRACE, PID }
 
-    public static final String USAGE = """
-            usage: vmatlas --headless (--scenario NAME|FILE | --strace FILE | --pid PID [--seconds N])
-                                      [--personality linux|aix|netbsd|native] --out FILE.(png|svg|csv|json)...
-                                      [--events FILE.(csv|json)] [--width W] [--height H]
-              --scenario  a shipped lesson (see --list) or a scenario script file
-              --strace    an strace log (strace -f -tt -e trace=memory -o FILE ...), replayed
-              --pid       a live process: its /proc/PID/maps, polled for --seconds (default 0: one reading)
-              --out       the map as PNG or SVG, the regions as CSV or JSON (repeatable)
-              --events    the timeline's events as CSV or JSON
-              --list      print the shipped lessons""";
+    /** Pixels a map may have: two 4-byte copies of it stay well inside the default 2 GB heap. */
+    public static final long MAX_PIXELS = 40_000_000;
 
-    /** Parses the arguments; throws {@link IllegalArgumentException} with a message naming the bad one. */
-    public static HeadlessOptions parse(String[] args) {
-        Source source = null;
-        String input = null;
-        String personality = "linux";
-        double seconds = 0;
+    private static final List<String> MAPS_AND_REGIONS = List.of("png", "svg", "csv", "json");
+    private static final List<String> EVENTS = List.of("csv", "json");
+
+    /** Reads the arguments; a {@link HeadlessFailure#BAD_INPUT} failure names the first mistake. */
+    public static HeadlessOptions parse(String... args) throws HeadlessFailure {
+        HeadlessCommand c = new HeadlessCommand();
+        CommandLine line = new CommandLine(c);
+        line.setExpandAtFiles(false);
+        try {
+            line.parseArgs(args);
+        } catch (ParameterException e) {
+            throw HeadlessFailure.badInput(sentence(e));
+        }
+        if (c.help) {
+            return new HeadlessOptions(Mode.HELP, null, null, c.personality, 0, List.of(), null, c.width, c.height);
+        }
+        if (c.list) {
+            return new HeadlessOptions(Mode.LIST, null, null, c.personality, 0, List.of(), null, c.width, c.height);
+        }
+        List<String> given = new ArrayList<>();
+        if (c.scenario != null) {
+            given.add("--scenario");
+        }
+        if (c.strace != null) {
+            given.add("--strace");
+        }
+        if (c.pid != null) {
+            given.add("--pid");
+        }
+        if (given.isEmpty()) {
+            throw HeadlessFailure.badInput("no source: give --scenario, --strace or --pid (or --list, --help)");
+        }
+        if (given.size() > 1) {
+            throw HeadlessFailure.badInput("give one source, not both " + given.get(0) + " and " + given.get(1));
+        }
+        Source source = Source.valueOf(given.getFirst().substring(2).toUpperCase(Locale.ROOT));
+        if ((c.scenario != null && c.scenario.isBlank()) || (c.strace != null && c.strace.isBlank())) {
+            throw HeadlessFailure.badInput(given.getFirst() + " needs a value");
+        }
+        if (c.seconds > 0 && source != Source.PID) {
+            throw HeadlessFailure.badInput("--seconds applies to --pid only");
+        }
+        if (c.outputs.isEmpty() && c.events == null) {
+            throw HeadlessFailure.badInput("no output: give --out FILE (png, svg, csv, json) or --events FILE (csv, json)");
+        }
+        if ((long) c.width * c.height > MAX_PIXELS) {
+            throw HeadlessFailure.badInput("--width " + c.width + " and --height " + c.height + " make "
+                    + (long) c.width * c.height + " pixels, more than the " + MAX_PIXELS + " a map may have");
+        }
+        Set<Path> seen = new HashSet<>();
         List<Path> outputs = new ArrayList<>();
-        Path events = null;
-        int width = 1600;
-        int height = 600;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            switch (arg) {
-                case "--headless" -> { }
-                case "--scenario", "--strace", "--pid" -> {
-                    if (source != null) {
-                        throw new IllegalArgumentException("give one source, not both --" + source.name().toLowerCase(Locale.ROOT)
-                                + " and " + arg);
-                    }
-                    source = Source.valueOf(arg.substring(2).toUpperCase(Locale.ROOT));
-                    input = value(args, ++i, arg);
-                }
-                case "--personality" -> personality = checkedPersonality(value(args, ++i, arg));
-                case "--seconds" -> seconds = number(value(args, ++i, arg), arg);
-                case "--out" -> outputs.add(checkedOutput(Path.of(value(args, ++i, arg)), "png", "svg", "csv", "json"));
-                case "--events" -> events = checkedOutput(Path.of(value(args, ++i, arg)), "csv", "json");
-                case "--width" -> width = (int) number(value(args, ++i, arg), arg);
-                case "--height" -> height = (int) number(value(args, ++i, arg), arg);
-                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
-            }
+        for (String out : c.outputs) {
+            outputs.add(once(output("--out", out, MAPS_AND_REGIONS), seen));
         }
-        if (source == null) {
-            throw new IllegalArgumentException("no source: give --scenario, --strace or --pid");
+        Path events = c.events == null ? null : once(output("--events", c.events, EVENTS), seen);
+        String input = switch (source) {
+            case SCENARIO -> c.scenario;
+            case STRACE -> c.strace;
+            case PID -> Long.toString(c.pid);
+        };
+        return new HeadlessOptions(Mode.RUN, source, input, c.personality, c.seconds, List.copyOf(outputs), events,
+                c.width, c.height);
+    }
+
+    /** Every file the run writes: the outputs, then the events. */
+    public List<Path> targets() {
+        List<Path> all = new ArrayList<>(outputs);
+        if (events != null) {
+            all.add(events);
         }
-        if (outputs.isEmpty() && events == null) {
-            throw new IllegalArgumentException("no output: give --out FILE (png, svg, csv, json) or --events FILE");
-        }
-        if (source == Source.PID) {
-            number(input, "--pid");
-        }
-        return new HeadlessOptions(source, input, personality, seconds, List.copyOf(outputs), events,
-                Math.max(200, width), Math.max(100, height));
+        return all;
     }
 
     /** The lower-case extension of a file name, or "". */
     public static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        Path name = file.getFileName();
+        String text = name == null ? "" : name.toString();
+        int dot = text.lastIndexOf('.');
+        return dot < 0 ? "" : text.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static double number(String text, String option) {
+    private static Path output(String option, String name, List<String> extensions) throws HeadlessFailure {
+        Path file;
         try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not '" + text + "'");
+            file = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw HeadlessFailure.badInput("cannot write '" + Printable.of(name) + "': " + Printable.of(e.getReason()));
         }
-    }
-
-    private static String checkedPersonality(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!List.of("linux", "aix", "netbsd", "native").contains(lower)) {
-            throw new IllegalArgumentException("unknown personality '" + name + "' (linux, aix, netbsd or native)");
-        }
-        return lower;
-    }
-
-    private static Path checkedOutput(Path file, String... extensions) {
-        if (!List.of(extensions).contains(extension(file))) {
-            throw new IllegalArgumentException("cannot write '" + file + "': the name must end in ."
-                    + String.join(", .", extensions));
+        if (name.isEmpty() || !extensions.contains(extension(file))) {
+            throw HeadlessFailure.badInput("cannot write '" + Printable.of(name) + "': the name given to " + option
+                    + " must end in " + String.join(", ", extensions.subList(0, extensions.size() - 1).stream()
+                            .map(x -> "." + x).toList()) + " or ." + extensions.getLast());
         }
         return file;
+    }
+
+    private static Path once(Path file, Set<Path> seen) throws HeadlessFailure {
+        if (!seen.add(file.toAbsolutePath().normalize())) {
+            throw HeadlessFailure.badInput("'" + Printable.of(file.toString()) + "' is given twice as an output");
+        }
+        return file;
+    }
+
+    private static String sentence(ParameterException e) {
+        ArgSpec spec = e.getArgSpec();
+        if (e instanceof CommandLine.MissingParameterException missing && !missing.getMissing().isEmpty()) {
+            spec = missing.getMissing().getFirst();
+        } else if (e instanceof CommandLine.OverwrittenOptionException overwritten) {
+            spec = overwritten.getOverwritten();
+        }
+        String option = spec instanceof OptionSpec o ? o.longestName() : null;
+        if (e.getCause() instanceof CommandLine.TypeConversionException conversion && option != null) {
+            return option + " " + conversion.getMessage();
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().getFirst();
+            return (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + Printable.of(first)
+                    + "' (vmatlas --headless --help lists the options)";
+        }
+        if (e instanceof CommandLine.MissingParameterException && option != null) {
+            return option + " needs a value";
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException && option != null) {
+            return option + " is given twice";
+        }
+        return Printable.of(e.getMessage());
     }
 }

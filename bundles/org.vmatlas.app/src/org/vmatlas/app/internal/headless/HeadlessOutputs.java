@@ -1,10 +1,12 @@
 package org.vmatlas.app.internal.headless;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,43 +29,68 @@ import org.vmatlas.render.map.RecentConflicts;
 
 /**
  * Writes a session's final state: the map as PNG (the same pixels the canvas shows, through
- * {@code javax.imageio}, no display needed) or SVG, the regions as CSV or JSON, the events as CSV or JSON.
+ * {@code javax.imageio}, no display needed) or SVG, the regions as CSV or JSON, the events as CSV or JSON,
+ * each through {@link OutputFiles} so that a run writes all of them or none.
  */
 public final class HeadlessOutputs {
 
     private final int width;
     private final int height;
+    private MapFrame frame;
 
     public HeadlessOutputs(int width, int height) {
         this.width = width;
         this.height = height;
     }
 
-    public void write(Session session, List<Path> outputs, Path events) throws IOException {
-        AddressSpace space = session.space();
-        List<Conflict> conflicts = RecentConflicts.upTo(session.timeline(), session.timeline().size() - 1);
-        // One picture serves every map output: PNG and SVG show the same frame.
-        MapFrame frame = new MapFrame(MapLayout.of(space.regions()), MapGeometry.forCanvas(width, height),
-                new MapViewport(), conflicts, List.of());
+    /** Writes every output through {@code files}; nothing appears under its name before {@link OutputFiles#commit}. */
+    void write(Session session, List<Path> outputs, Path events, OutputFiles files) throws HeadlessFailure {
         for (Path output : outputs) {
-            switch (HeadlessOptions.extension(output)) {
-                case "png" -> ImageIO.write(image(frame), "png", output.toFile());
-                case "svg" -> text(output, out -> MapSvg.write(frame, space.duplicateGroups(), out));
-                case "csv" -> text(output, out -> RegionsCsv.write(space, out));
-                case "json" -> text(output, out -> RegionsJson.write(space, out));
-                default -> throw new IllegalArgumentException("cannot write " + output);
+            try {
+                write(session, output, files);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw IoReasons.cannotWrite(output.toString(), e);
             }
         }
         if (events != null) {
             boolean csv = HeadlessOptions.extension(events).equals("csv");
-            text(events, out -> {
-                if (csv) {
-                    EventsCsv.write(session.timeline(), out);
-                } else {
-                    EventsJson.write(session.timeline(), out);
-                }
-            });
+            try {
+                text(files, events, out -> {
+                    if (csv) {
+                        EventsCsv.write(session.timeline(), out);
+                    } else {
+                        EventsJson.write(session.timeline(), out);
+                    }
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw IoReasons.cannotWrite(events.toString(), e);
+            }
         }
+    }
+
+    private void write(Session session, Path output, OutputFiles files) throws IOException {
+        AddressSpace space = session.space();
+        switch (HeadlessOptions.extension(output)) {
+            case "png" -> {
+                try (OutputStream out = files.create(output)) {
+                    ImageIO.write(image(frame(session)), "png", out);
+                }
+            }
+            case "svg" -> text(files, output, out -> MapSvg.write(frame(session), space.duplicateGroups(), out));
+            case "csv" -> text(files, output, out -> RegionsCsv.write(space, out));
+            case "json" -> text(files, output, out -> RegionsJson.write(space, out));
+            default -> throw new IllegalArgumentException("no writer for " + output);
+        }
+    }
+
+    /** One picture serves every map output: PNG and SVG show the same frame. */
+    private MapFrame frame(Session session) {
+        if (frame == null) {
+            List<Conflict> conflicts = RecentConflicts.upTo(session.timeline(), session.timeline().size() - 1);
+            frame = new MapFrame(MapLayout.of(session.space().regions()), MapGeometry.forCanvas(width, height),
+                    new MapViewport(), conflicts, List.of());
+        }
+        return frame;
     }
 
     static BufferedImage image(MapFrame frame) {
@@ -92,8 +119,8 @@ public final class HeadlessOutputs {
         void write(Writer out) throws IOException;
     }
 
-    private static void text(Path file, WriterBody body) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    private static void text(OutputFiles files, Path file, WriterBody body) throws IOException {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(files.create(file), StandardCharsets.UTF_8))) {
             body.write(out);
         }
     }
