@@ -54,7 +54,8 @@ public final class ScenarioRunner {
         this.session = session;
         Personality p = session.personality();
         this.personality = p == null ? "linux" : p.name().toLowerCase(Locale.ROOT);
-        this.bindings = new Bindings(session.kernel() != null ? session.kernel().pageSize() : 4096, session.mapCountLimit());
+        this.bindings = new Bindings(session.kernel() != null ? session.kernel().pageSize() : 4096, session.mapCountLimit(),
+                session.arena() != null ? session.arena().start() : Bindings.SIMULATED_ARENA);
         this.maxCalls = Math.max(Scenario.MAX_CALLS, 2L * session.mapCountLimit());
     }
 

@@ -22,7 +22,8 @@
  * expect ok|error|ERRNO|conflict KIND|noconflict|prot ADDR PROT|free ADDR|state ADDR STATE|caveat|nocaveat [on PERSONALITY...]
  * </pre>
  * Sizes and addresses: {@code 4096 0x1000 64K 4M 1G 3p}, names bound by {@code as NAME}, {@code @i},
- * {@code map_limit}, joined by {@code + - * /}. Names are bound to the kernel's answers, so one script
- * runs on every personality.
+ * {@code map_limit}, {@code arena} (the sandbox arena's first byte, or a quiet place on a simulated
+ * kernel), joined by {@code + - * /}. Names are bound to the kernel's answers, so one script runs on
+ * every personality.
  */
 package org.vmatlas.sources.scenario;

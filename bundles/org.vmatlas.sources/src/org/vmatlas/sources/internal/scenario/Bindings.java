@@ -17,14 +17,27 @@ public final class Bindings implements Expr.Env {
     private final Map<String, String> failures = new HashMap<>();
     /** The built-in name of {@code vm.max_map_count} as the session knows it. */
     public static final String MAP_LIMIT = "map_limit";
+    /**
+     * The built-in name of a quiet place to work: the sandbox arena's first byte in a native session, else
+     * an address far below where the simulated kernels place unhinted mappings.
+     */
+    public static final String ARENA = "arena";
+    /** {@link #ARENA} on a simulated kernel: free, far below its top-down placements. */
+    public static final long SIMULATED_ARENA = 0x200000000L;
 
     private final long pageSize;
     private final long mapLimit;
+    private final long arena;
     private long counter;
 
     public Bindings(long pageSize, long mapLimit) {
+        this(pageSize, mapLimit, SIMULATED_ARENA);
+    }
+
+    public Bindings(long pageSize, long mapLimit, long arena) {
         this.pageSize = pageSize;
         this.mapLimit = mapLimit;
+        this.arena = arena;
     }
 
     public void bind(String name, long address, long length) {
@@ -63,6 +76,9 @@ public final class Bindings implements Expr.Env {
         Range r = ranges.get(name);
         if (r == null && name.equals(MAP_LIMIT)) {
             return new Range(mapLimit, 0);
+        }
+        if (r == null && name.equals(ARENA)) {
+            return new Range(arena, 0);
         }
         if (r == null) {
             String why = failures.get(name);
