@@ -89,17 +89,12 @@ public class VmaModel {
         if (e == null || e.getValue().end <= lo) {
             return false;
         }
-        long reach = e.getValue().end;   // end of the gap-free run that starts at lo
-        if (reach < hi) {
-            for (Span s : map.tailMap(e.getKey(), false).values()) {
-                if (s.start != reach) {
-                    break;
-                }
-                reach = s.end;
-                if (reach >= hi) {
-                    break;
-                }
+        long reach = e.getValue().end;   // end of the gap-free run that starts at lo, or hi if that comes first
+        for (Span s : map.tailMap(e.getKey(), false).values()) {
+            if (reach >= hi || s.start != reach) {
+                break;
             }
+            reach = s.end;
         }
         long end = Math.min(reach, hi);
         cutAt(lo);
