@@ -74,7 +74,7 @@ class ScenarioParserTest {
     @Test
     void everyShippedLessonParses() {
         List<String> names = Lessons.names();
-        assertEquals(7, names.size());
+        assertEquals(8, names.size(), "the demo and seven lessons");
         for (Scenario lesson : Lessons.all()) {
             assertTrue(lesson.runnable(), lesson.name() + ": " + lesson.problems());
             assertFalse(lesson.personalities().isEmpty(), lesson.name() + " names its personalities");

@@ -1,6 +1,7 @@
 package org.vmatlas.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,26 @@ class SessionSwitcherTest {
         UiTestSupport.waitUntil(shell.getDisplay(), () -> switcher.items().length == 1, 5000, "the closed session to leave the list");
         assertSame(second, models.current());
         switcher.dispose();
+    }
+
+    @Test
+    void noSessionAtAllIsAnEmptyChooserNotAnError() {
+        models.sessions().forEach(models::close);
+        shell.setLayout(new FillLayout());
+        SessionSwitcher switcher = new SessionSwitcher(models, new WorkbenchMoment());
+        switcher.create(shell);
+        assertEquals(0, switcher.items().length);
+        switcher.dispose();
+    }
+
+    @Test
+    void aLongNameIsShortenedInTheMiddle() {
+        String commandLine = "python3 /usr/lib/python3/dist-packages/some/deep/module/path/server.py --port 8080 --workers 4";
+        String shown = SessionSwitcher.shortName(commandLine);
+        assertEquals(SessionSwitcher.SHORT_NAME, shown.length(), shown);
+        assertTrue(shown.startsWith("python3 /usr/lib/"), shown);
+        assertTrue(shown.endsWith("--workers 4"), shown);
+        assertEquals("first", SessionSwitcher.shortName("first"));
+        assertEquals("a b", SessionSwitcher.shortName("a\n  b"), "line breaks and runs of blanks become one space");
     }
 }

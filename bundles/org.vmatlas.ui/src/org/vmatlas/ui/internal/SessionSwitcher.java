@@ -27,6 +27,8 @@ public class SessionSwitcher {
     @Inject
     private WorkbenchMoment moment;
 
+    /** The most characters a session's name takes in the toolbar; the whole name is the tooltip. */
+    static final int SHORT_NAME = 40;
     private Combo combo;
     private List<Session> shown = List.of();
     private UiRefresher refresher;
@@ -61,9 +63,24 @@ public class SessionSwitcher {
             return;
         }
         shown = models.sessions();
-        combo.setItems(shown.stream().map(Session::name).toArray(String[]::new));
-        combo.select(shown.indexOf(models.current()));
+        combo.setItems(shown.stream().map(s -> shortName(s.name())).toArray(String[]::new));
+        Session current = models.current();
+        int index = current == null ? -1 : shown.indexOf(current);
+        if (index >= 0) {
+            combo.select(index);
+        }
+        combo.setToolTipText(current == null ? Messages.session_tip : current.name() + "\n" + Messages.session_tip);
         combo.getParent().getParent().layout(true, true);
+    }
+
+    /**
+     * A name short enough for the toolbar: an attached process's whole command line would widen the toolbar
+     * to several lines. The middle goes, so the start (what it is) and the end (which one) stay.
+     */
+    static String shortName(String name) {
+        String line = name.replaceAll("\\s+", " ");
+        return line.length() <= SHORT_NAME ? line
+                : line.substring(0, SHORT_NAME * 2 / 3) + "\u2026" + line.substring(line.length() - SHORT_NAME / 3 + 1);
     }
 
     void choose(int index) {

@@ -6,10 +6,12 @@ import java.util.function.BooleanSupplier;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Event;
+import org.vmatlas.model.KernelKind;
 import org.vmatlas.model.Preview;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.Timeline;
 import org.vmatlas.model.sim.Personality;
+import org.vmatlas.syscall.AddressRange;
 import org.vmatlas.syscall.Kernel;
 import org.vmatlas.syscall.Mapping;
 import org.vmatlas.syscall.SysResult;
@@ -66,6 +68,16 @@ final class BoundedSession implements Session {
     @Override
     public Kernel kernel() {
         return session.kernel();
+    }
+
+    @Override
+    public KernelKind kernelKind() {
+        return session.kernelKind();
+    }
+
+    @Override
+    public AddressRange arena() {
+        return session.arena();
     }
 
     @Override

@@ -64,6 +64,10 @@ public final class HeadlessCommand {
     @Option(names = "--height", paramLabel = "H", converter = Height.class, description = "map height in pixels, 100 to 16384 (default 600)")
     int height = 600;
 
+    @Option(names = "--arena", paramLabel = "MIB", converter = ArenaMiB.class,
+            description = "with --personality native: the sandbox arena in MiB, 16 to 1048576 (default 1024)")
+    long arenaMiB = 1024;
+
     /** The help text, as {@code --help} prints it. */
     public static String usage() {
         return new CommandLine(new HeadlessCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
@@ -90,6 +94,14 @@ public final class HeadlessCommand {
         @Override
         public Integer convert(String value) {
             return (int) whole(value, 100, 16_384, "must be a whole number of pixels from 100 to 16384, got ");
+        }
+    }
+
+    /** {@code --arena}: address space only ({@code MAP_NORESERVE}), from 16 MiB to 1 TiB, as in the preferences. */
+    public static final class ArenaMiB implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return whole(value, 16, 1L << 20, "must be a whole number of MiB from 16 to 1048576, got ");
         }
     }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParameterException;
  * arguments with picocli ({@link HeadlessCommand}) and turns every mistake into one sentence.
  */
 public record HeadlessOptions(Mode mode, Source source, String input, String personality, double seconds,
-        List<Path> outputs, Path events, int width, int height) {
+        List<Path> outputs, Path events, int width, int height, long arenaBytes) {
 
     /** Print the help, print the lessons, or render. */
     public enum Mode { HELP, LIST, RUN }
@@ -43,10 +43,10 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
             throw HeadlessFailure.badInput(sentence(e));
         }
         if (c.help) {
-            return new HeadlessOptions(Mode.HELP, null, null, c.personality, 0, List.of(), null, c.width, c.height);
+            return new HeadlessOptions(Mode.HELP, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
         }
         if (c.list) {
-            return new HeadlessOptions(Mode.LIST, null, null, c.personality, 0, List.of(), null, c.width, c.height);
+            return new HeadlessOptions(Mode.LIST, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
         }
         List<String> given = new ArrayList<>();
         if (c.scenario != null) {
@@ -90,7 +90,7 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
             case PID -> Long.toString(c.pid);
         };
         return new HeadlessOptions(Mode.RUN, source, input, c.personality, c.seconds, List.copyOf(outputs), events,
-                c.width, c.height);
+                c.width, c.height, c.arenaMiB << 20);
     }
 
     /** Every file the run writes: the outputs, then the events. */

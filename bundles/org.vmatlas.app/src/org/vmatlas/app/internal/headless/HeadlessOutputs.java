@@ -1,6 +1,5 @@
 package org.vmatlas.app.internal.headless;
 
-import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +16,10 @@ import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.export.EventsCsv;
 import org.vmatlas.render.export.EventsJson;
+import org.vmatlas.render.export.MapPicture;
 import org.vmatlas.render.export.MapSvg;
 import org.vmatlas.render.export.RegionsCsv;
 import org.vmatlas.render.export.RegionsJson;
-import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
@@ -73,7 +72,7 @@ public final class HeadlessOutputs {
         switch (HeadlessOptions.extension(output)) {
             case "png" -> {
                 try (OutputStream out = files.create(output)) {
-                    ImageIO.write(image(frame(session)), "png", out);
+                    ImageIO.write(MapPicture.render(frame(session), title(session)), "png", out);
                 }
             }
             case "svg" -> text(files, output, out -> MapSvg.write(frame(session), space.duplicateGroups(), out));
@@ -81,6 +80,12 @@ public final class HeadlessOutputs {
             case "json" -> text(files, output, out -> RegionsJson.write(space, out));
             default -> throw new IllegalArgumentException("no writer for " + output);
         }
+    }
+
+    /** The picture's title line: which session, and how much it holds. */
+    static String title(Session session) {
+        return Printable.of(session.name()) + " \u2014 " + session.space().size() + " regions, "
+                + session.timeline().size() + " events";
     }
 
     /** One picture serves every map output: PNG and SVG show the same frame. */
@@ -91,28 +96,6 @@ public final class HeadlessOutputs {
                     new MapViewport(), conflicts, List.of());
         }
         return frame;
-    }
-
-    static BufferedImage image(MapFrame frame) {
-        MapGeometry geometry = frame.geometry();
-        BufferedImage image = new BufferedImage(geometry.width(), geometry.height(), BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, geometry.width(), geometry.height(), frame.pixels(), 0, geometry.width());
-        // The row addresses, as the canvas's overlay draws them.
-        java.awt.Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(new java.awt.Color(MapColors.TEXT));
-            g.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));
-            for (int row = 0; row < geometry.rows(); row++) {
-                long address = frame.addressOfCell(row * geometry.columns()) & ~0xFFFL;
-                if (address > 0) {
-                    g.drawString(String.format("%012x", address), 6, geometry.rowTop(row) + geometry.bandHeight() / 2 + 4);
-                }
-            }
-        } finally {
-            g.dispose();
-        }
-        return image;
     }
 
     private interface WriterBody {

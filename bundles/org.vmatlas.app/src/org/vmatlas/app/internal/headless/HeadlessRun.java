@@ -4,11 +4,12 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
+import org.vmatlas.model.KernelSpec;
+import org.vmatlas.model.OpenedSession;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.sources.scenario.Scenario;
-import org.vmatlas.syscall.NativeKernel;
 
 /**
  * Fills one session from the chosen source, without a window, then writes it through
@@ -54,17 +55,14 @@ public final class HeadlessRun {
     private Session scenario(HeadlessOptions options) throws HeadlessFailure {
         Scenario scenario = ScenarioSource.load(options.input());
         String name = "scenario " + scenario.name() + " on " + options.personality();
-        Session session;
-        if (options.personality().equals("native")) {
-            try {
-                session = models.openSession(name, NativeKernel.open());
-            } catch (RuntimeException | LinkageError e) {
-                throw HeadlessFailure.badInput("--personality native: the sandbox cannot be made here ("
-                        + Printable.of(String.valueOf(e.getMessage())) + ")", e);
-            }
-        } else {
-            session = models.openSession(name, rules(options.personality()).newKernel());
+        KernelSpec spec = options.personality().equals("native") ? new KernelSpec.NativeSandbox(options.arenaBytes())
+                : new KernelSpec.Simulated(rules(options.personality()));
+        OpenedSession opened = models.open(name, spec);
+        if (!opened.isOpen()) {
+            throw HeadlessFailure.badInput("--personality native: the sandbox cannot be made here ("
+                    + Printable.of(opened.reason()) + ")");
         }
+        Session session = opened.session();
         ScenarioSource.run(scenario, session, log, cancelled);
         return session;
     }
