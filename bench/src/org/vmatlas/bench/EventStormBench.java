@@ -12,10 +12,10 @@ import org.vmatlas.model.Session;
 import org.vmatlas.model.internal.RegionModelServiceImpl;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.MapFlags;
-import org.vmatlas.ui.internal.map.MapFrame;
-import org.vmatlas.ui.internal.map.MapGeometry;
-import org.vmatlas.ui.internal.map.MapLayout;
-import org.vmatlas.ui.internal.map.MapViewport;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.MapViewport;
 
 /**
  * Events arriving while the map keeps drawing: one thread applies the model benchmark's op stream to a

@@ -13,10 +13,10 @@ import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionState;
 import org.vmatlas.syscall.Prot;
-import org.vmatlas.ui.internal.map.MapFrame;
-import org.vmatlas.ui.internal.map.MapGeometry;
-import org.vmatlas.ui.internal.map.MapLayout;
-import org.vmatlas.ui.internal.map.MapViewport;
+import org.vmatlas.render.map.MapFrame;
+import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLayout;
+import org.vmatlas.render.map.MapViewport;
 
 /**
  * One frame of the address-space map, off screen, at 1600x400: layout (only when the regions change),
