@@ -229,6 +229,28 @@ class HostileArgumentsTest {
     }
 
     @Test
+    void mincoreCountsAcrossItsPiecesPageByPage() {
+        LinuxCalls raw = new LinuxCalls();
+        long pages = LinuxCalls.MINCORE_CHUNK + 3;
+        long at = raw.mmap(0, pages * p, Prot.RW, ANON | MapFlags.NORESERVE, -1, 0).value();
+        try {
+            MemorySegment pagesSeen = MemorySegment.ofAddress(at).reinterpret(pages * p);
+            long[] touched = { 0, LinuxCalls.MINCORE_CHUNK - 1, LinuxCalls.MINCORE_CHUNK, pages - 1 };
+            for (long page : touched) {
+                pagesSeen.set(ValueLayout.JAVA_BYTE, page * p, (byte) 1);
+            }
+            boolean[] resident = new boolean[(int) pages];
+            assertEquals(SysResult.ok(touched.length), raw.mincore(at, pages * p - 1, resident));
+            for (long page : touched) {
+                assertTrue(resident[(int) page], "page " + page);
+            }
+            assertFalse(resident[1]);
+        } finally {
+            raw.munmap(at, pages * p);
+        }
+    }
+
+    @Test
     void mincoreOfAHugeLengthAllocatesNoHugeBuffer() {
         LinuxCalls raw = new LinuxCalls();
         SysResult r = raw.mincore(jvm.address(), 1L << 44, null);
