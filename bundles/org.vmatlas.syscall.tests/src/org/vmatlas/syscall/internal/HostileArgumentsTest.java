@@ -152,6 +152,8 @@ class HostileArgumentsTest {
         noKernelCall(Errno.EINVAL, () -> sandbox.mremap(a, 2 * p, 2 * p, MOVE_TO, a + p));
         noKernelCall(Errno.EINVAL, () -> sandbox.mremap(a, p, p, MOVE_TO, b + 1));
         noKernelCall(Errno.EINVAL, () -> sandbox.mremap(a, p, p, RemapFlags.REMAPDUP, 0));
+        noKernelCall(Errno.ENOMEM, () -> sandbox.mremap(a, p, Long.MIN_VALUE, RemapFlags.MAYMOVE, 0));
+        noKernelCall(Errno.ENOMEM, () -> sandbox.mremap(a, p, -2 * p, 0, 0));
         assertEquals(Prot.RW, at(a).prot());
     }
 
