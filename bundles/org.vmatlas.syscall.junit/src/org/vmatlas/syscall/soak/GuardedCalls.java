@@ -14,13 +14,16 @@ import org.vmatlas.syscall.internal.RawCalls;
  * The real calls, counted, each changing one checked against the JVM's targeted mappings before it is
  * made: a watch independent of the sandbox's ledger. A call that would change a targeted page is not
  * made; it is counted as a breach and answered {@code EPERM}, so a walk can report it and keep the JVM alive.
+ * A changing call that arrives with an unaligned start or a length Linux would reject is counted as malformed.
  */
 final class GuardedCalls implements RawCalls {
     private final RawCalls real;
     private final JvmTargets targets;
     final AtomicLong kernelCalls = new AtomicLong();
     final AtomicLong breaches = new AtomicLong();
+    final AtomicLong malformed = new AtomicLong();
     volatile String firstBreach;
+    volatile String firstMalformed;
 
     GuardedCalls(RawCalls real, JvmTargets targets) {
         this.real = real;
@@ -42,6 +45,22 @@ final class GuardedCalls implements RawCalls {
         return true;
     }
 
+    /**
+     * Notes a call that reached the kernel with an unaligned start or a length that is not positive, wraps
+     * or leaves the address space once page aligned: the sandbox promises none ever does.
+     */
+    private void shape(String call, long address, long length) {
+        long page = real.pageSize();
+        long rounded = (length + page - 1) & -page;
+        boolean fits = rounded > 0 && rounded <= 1L << 48 && address >= 0 && address + rounded <= 1L << 48;
+        if ((address & (page - 1)) != 0 || !fits) {
+            malformed.incrementAndGet();
+            if (firstMalformed == null) {
+                firstMalformed = call + " 0x" + Long.toHexString(address) + " + 0x" + Long.toHexString(length);
+            }
+        }
+    }
+
     private SysResult breach() {
         return SysResult.error(org.vmatlas.syscall.Errno.EPERM, "stopped by the soak guard");
     }
@@ -56,6 +75,7 @@ final class GuardedCalls implements RawCalls {
         if ((flags & MapFlags.FIXED) != 0 && breaches("mmap MAP_FIXED", address, length)) {
             return breach();
         }
+        shape("mmap", (flags & (MapFlags.FIXED | MapFlags.FIXED_NOREPLACE)) != 0 ? address : 0, length);
         kernelCalls.incrementAndGet();
         return real.mmap(address, length, prot, flags, fd, offset);
     }
@@ -65,6 +85,7 @@ final class GuardedCalls implements RawCalls {
         if (breaches("munmap", address, length)) {
             return breach();
         }
+        shape("munmap", address, length);
         kernelCalls.incrementAndGet();
         return real.munmap(address, length);
     }
@@ -74,6 +95,7 @@ final class GuardedCalls implements RawCalls {
         if (breaches("mprotect", address, length)) {
             return breach();
         }
+        shape("mprotect", address, length);
         kernelCalls.incrementAndGet();
         return real.mprotect(address, length, prot);
     }
@@ -85,6 +107,8 @@ final class GuardedCalls implements RawCalls {
                 || (flags & RemapFlags.FIXED) != 0 && breaches("mremap destination", newAddress, newSize)) {
             return breach();
         }
+        shape("mremap source", oldAddress, duplicate ? newSize : oldSize);
+        shape("mremap new size", (flags & RemapFlags.FIXED) != 0 ? newAddress : 0, newSize);
         kernelCalls.incrementAndGet();
         return real.mremap(oldAddress, oldSize, newSize, flags, newAddress);
     }
@@ -94,6 +118,7 @@ final class GuardedCalls implements RawCalls {
         if (breaches("madvise", address, length)) {
             return breach();
         }
+        shape("madvise", address, length);
         kernelCalls.incrementAndGet();
         return real.madvise(address, length, advice);
     }

@@ -77,6 +77,10 @@ public final class RandomWalk {
                         problems.add("the guard stopped " + guarded.breaches.get() + " kernel calls, first "
                                 + guarded.firstBreach);
                     }
+                    if (guarded.malformed.get() > 0) {
+                        problems.add(guarded.malformed.get() + " kernel calls had an unaligned start or a length"
+                                + " Linux rejects, first " + guarded.firstMalformed);
+                    }
                     if (!problems.isEmpty()) {
                         problems.addFirst("seed " + seed + ", after call " + done + ":");
                     }

@@ -152,6 +152,8 @@ class HostileArgumentsTest {
         noKernelCall(Errno.EINVAL, () -> sandbox.mremap(a, 2 * p, 2 * p, MOVE_TO, a + p));
         noKernelCall(Errno.EINVAL, () -> sandbox.mremap(a, p, p, MOVE_TO, b + 1));
         noKernelCall(Errno.EINVAL, () -> sandbox.mremap(a, p, p, RemapFlags.REMAPDUP, 0));
+        noKernelCall(Errno.ENOMEM, () -> sandbox.mremap(a, p, Long.MIN_VALUE, RemapFlags.MAYMOVE, 0));
+        noKernelCall(Errno.ENOMEM, () -> sandbox.mremap(a, p, -2 * p, 0, 0));
         assertEquals(Prot.RW, at(a).prot());
     }
 
@@ -226,6 +228,28 @@ class HostileArgumentsTest {
         assertFalse(s.owns(out, p), "the kernel unmapped it: the sandbox owns it no more");
         assertEquals(null, at(out));
         assertEquals(List.of(a), s.mappings().stream().map(Mapping::start).toList());
+    }
+
+    @Test
+    void mincoreCountsAcrossItsPiecesPageByPage() {
+        LinuxCalls raw = new LinuxCalls();
+        long pages = LinuxCalls.MINCORE_CHUNK + 3;
+        long at = raw.mmap(0, pages * p, Prot.RW, ANON | MapFlags.NORESERVE, -1, 0).value();
+        try {
+            MemorySegment pagesSeen = MemorySegment.ofAddress(at).reinterpret(pages * p);
+            long[] touched = { 0, LinuxCalls.MINCORE_CHUNK - 1, LinuxCalls.MINCORE_CHUNK, pages - 1 };
+            for (long page : touched) {
+                pagesSeen.set(ValueLayout.JAVA_BYTE, page * p, (byte) 1);
+            }
+            boolean[] resident = new boolean[(int) pages];
+            assertEquals(SysResult.ok(touched.length), raw.mincore(at, pages * p - 1, resident));
+            for (long page : touched) {
+                assertTrue(resident[(int) page], "page " + page);
+            }
+            assertFalse(resident[1]);
+        } finally {
+            raw.munmap(at, pages * p);
+        }
     }
 
     @Test

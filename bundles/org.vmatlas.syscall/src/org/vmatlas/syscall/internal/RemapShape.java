@@ -9,8 +9,9 @@ import org.vmatlas.syscall.SysResult;
  * flags Linux does not know, {@code MREMAP_FIXED} without {@code MREMAP_MAYMOVE}, {@code MREMAP_DONTUNMAP}
  * without {@code MREMAP_MAYMOVE} or with a resize, an unaligned old address, a new size that
  * {@code PAGE_ALIGN}s to 0, a source or destination past {@code TASK_SIZE}, an unaligned or overlapping
- * fixed destination: each is {@code EINVAL}. Sizes are unsigned, as in the kernel. What passes has
- * page-rounded lengths whose ranges neither wrap nor leave the address space.
+ * fixed destination: each is {@code EINVAL}; a new size beyond {@code TASK_SIZE} is {@code ENOMEM}, as Linux
+ * answers when it finds no room. Sizes are unsigned, as in the kernel. What passes has page-rounded
+ * lengths whose ranges neither wrap nor leave the address space.
  */
 final class RemapShape {
     private static final int KNOWN = RemapFlags.MAYMOVE | RemapFlags.FIXED | RemapFlags.DONTUNMAP;
@@ -63,7 +64,12 @@ final class RemapShape {
         } else if (fixed) {
             why = destination();
         }
-        return why == null ? null : SysResult.error(Errno.EINVAL, "mremap(0x" + Long.toHexString(old) + ", "
+        Errno errno = Errno.EINVAL;
+        if (why == null && !checks.fits(0, newLen)) {
+            errno = Errno.ENOMEM; // no room to grow or move to: Linux finds no space
+            why = "the new size exceeds the address space";
+        }
+        return why == null ? null : SysResult.error(errno, "mremap(0x" + Long.toHexString(old) + ", "
                 + oldSize + ", " + newSize + ", " + RemapFlags.describe(flags) + ", 0x" + Long.toHexString(newAddress)
                 + "): " + why + CallChecks.AS_LINUX);
     }

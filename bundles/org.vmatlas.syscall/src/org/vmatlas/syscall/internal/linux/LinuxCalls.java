@@ -27,7 +27,7 @@ public final class LinuxCalls implements RawCalls {
     private static final long MAP_FAILED = -1L;
     private static final Path MAPS = Path.of("/proc/self/maps");
     /** Pages per {@code mincore} piece: one 64 KiB buffer, whatever the length asked. */
-    static final long MINCORE_CHUNK = 1 << 16;
+    public static final long MINCORE_CHUNK = 1 << 16;
 
     private final long pageSize;
 
