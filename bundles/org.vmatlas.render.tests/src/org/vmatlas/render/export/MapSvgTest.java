@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.junit.SimulatedSessions;
+import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
@@ -24,9 +25,24 @@ import org.xml.sax.InputSource;
 
 class MapSvgTest {
 
+    private static final String TITLE = "a <test> map & its \"title\"";
+    private static final String SVG = "http://www.w3.org/2000/svg";
+
+    /** The group that holds the map itself (below the title line, above the legend). */
+    private static Element group(Document document, String name) {
+        NodeList groups = document.getElementsByTagNameNS(SVG, "g");
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (name.equals(g.getAttribute("class"))) {
+                return g;
+            }
+        }
+        throw new AssertionError("no <g class=\"" + name + "\">");
+    }
+
     private static Document svg(MapFrame frame, AddressSpace space) throws Exception {
         StringWriter out = new StringWriter();
-        MapSvg.write(frame, space.duplicateGroups(), out);
+        MapSvg.write(frame, space.duplicateGroups(), TITLE, out);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(out.toString())));
@@ -55,12 +71,12 @@ class MapSvgTest {
         AddressSpace space = session.space();
         MapFrame frame = frame(space, 700, 300);
         Document document = svg(frame, space);
-        NodeList rects = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "rect");
-        // the background, the hatch pattern's tile, then the runs
-        assertEquals(runs(frame) + 2, rects.getLength());
+        NodeList rects = group(document, "map").getElementsByTagNameNS(SVG, "rect");
+        // the map's background, then the runs
+        assertEquals(runs(frame) + 1, rects.getLength());
         assertTrue(rects.getLength() < space.size() / 20, rects.getLength() + " rects for " + space.size() + " regions");
         int[] widthPerRow = new int[frame.geometry().rows()];
-        for (int i = 2; i < rects.getLength(); i++) {
+        for (int i = 1; i < rects.getLength(); i++) {
             Element rect = (Element) rects.item(i);
             int row = (Integer.parseInt(rect.getAttribute("y")) - frame.geometry().top())
                     / (frame.geometry().bandHeight() + frame.geometry().rowGap());
@@ -77,7 +93,7 @@ class MapSvgTest {
         assertEquals(1, space.duplicateGroups().size(), "the session maps one memfd twice");
         MapFrame frame = frame(space, 900, 400);
         Document document = svg(frame, space);
-        NodeList texts = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "text");
+        NodeList texts = group(document, "map").getElementsByTagNameNS(SVG, "text");
         int labelled = 0;
         for (int row = 0; row < frame.geometry().rows(); row++) {
             // a row is labelled with the page that holds its first cell, as on the canvas
@@ -88,11 +104,16 @@ class MapSvgTest {
             }
         }
         assertEquals(labelled, texts.getLength());
-        NodeList paths = document.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path");
-        // the hatch's stroke plus one arc for the duplicate pair
-        assertEquals(2, paths.getLength());
-        assertTrue(((Element) paths.item(1)).getAttribute("d").startsWith("M"));
-        assertEquals("vmatlas address-space map", document.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+        NodeList paths = group(document, "map").getElementsByTagNameNS(SVG, "path");
+        // one arc for the duplicate pair
+        assertEquals(1, paths.getLength());
+        assertTrue(((Element) paths.item(0)).getAttribute("d").startsWith("M"));
+        assertEquals(TITLE, document.getElementsByTagNameNS("*", "title").item(0).getTextContent());
+        assertEquals(TITLE, group(document, "title").getElementsByTagNameNS(SVG, "text").item(0).getTextContent());
+        NodeList legend = group(document, "legend").getElementsByTagNameNS(SVG, "text");
+        assertEquals(Legend.entries().size(), legend.getLength(), "one word per legend entry");
+        assertEquals("rw-", legend.item(2).getTextContent());
+        assertEquals(String.valueOf(MapPicture.height(400)), document.getDocumentElement().getAttribute("height"));
     }
 
     @Test

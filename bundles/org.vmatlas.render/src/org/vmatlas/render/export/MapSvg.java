@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.CellClass;
+import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
@@ -24,15 +25,25 @@ public final class MapSvg {
     private MapSvg() {
     }
 
-    public static void write(MapFrame frame, List<List<Region>> duplicates, Writer out) throws IOException {
+    /**
+     * Writes the map as the PNG picture shows it ({@link MapPicture}): a title line, the map (group
+     * {@code map}, moved down by the title) with each row's address, and the legend (group {@code legend}).
+     */
+    public static void write(MapFrame frame, List<List<Region>> duplicates, String title, Writer out) throws IOException {
         MapGeometry geometry = frame.geometry();
+        int height = MapPicture.height(geometry.height());
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.write(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">%n",
-                geometry.width(), geometry.height(), geometry.width(), geometry.height()));
-        out.write("<title>vmatlas address-space map</title>\n");
+                geometry.width(), height, geometry.width(), height));
+        out.write("<title>" + escape(title) + "</title>\n");
         out.write("<defs><pattern id=\"" + HATCH + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"" + color(MapColors.ofClass(CellClass.PROTECTED)) + "\"/>"
                 + "<path d=\"M0 6L6 0\" stroke=\"" + color(MapColors.HATCH) + "\"/></pattern></defs>\n");
+        out.write(String.format(Locale.ROOT, "<g class=\"title\"><rect width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+                + "<text x=\"8\" y=\"%d\" font-family=\"sans-serif\" font-size=\"14\" font-weight=\"bold\" fill=\"%s\">%s</text></g>%n",
+                geometry.width(), height, color(MapColors.BACKGROUND), MapPicture.TITLE_HEIGHT - 9, color(MapColors.TEXT),
+                escape(title)));
+        out.write(String.format(Locale.ROOT, "<g class=\"map\" transform=\"translate(0,%d)\">%n", MapPicture.TITLE_HEIGHT));
         out.write(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"%s\"/>%n", geometry.width(), geometry.height(),
                 color(MapColors.BACKGROUND)));
         byte[] classes = frame.classes();
@@ -46,8 +57,41 @@ public final class MapSvg {
                 writeArc(out, frame, group.getFirst().start(), group.get(i).start());
             }
         }
-        out.write("</g>\n</svg>\n");
+        out.write("</g>\n</g>\n");
+        writeLegend(out, MapPicture.TITLE_HEIGHT + geometry.height());
+        out.write("</svg>\n");
         out.flush();
+    }
+
+    /** The legend's swatches and words, in one row, as the picture and the window show them. */
+    private static void writeLegend(Writer out, int top) throws IOException {
+        out.write(String.format(Locale.ROOT, "<g class=\"legend\" transform=\"translate(0,%d)\" font-family=\"sans-serif\" font-size=\"12\">%n", top));
+        int x = 8;
+        for (Legend.Entry entry : Legend.entries()) {
+            String fill = entry.hatched() ? "url(#" + HATCH + ")" : color(entry.rgb());
+            out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\" stroke=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"18\" fill=\"%s\">%s</text>%n", x, fill, color(MapColors.TEXT), x + 18,
+                    color(MapColors.TEXT), escape(entry.text())));
+            x += 18 + 7 * entry.text().length() + 12; // about 7 px a character at 12 px sans-serif
+        }
+        out.write("</g>\n");
+    }
+
+    /** Text for XML character data: the five special characters, and no control characters at all. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> out.append(c < 0x20 ? ' ' : c);
+            }
+        }
+        return out.toString();
     }
 
     private static void writeRow(Writer out, MapFrame frame, byte[] classes, int row) throws IOException {

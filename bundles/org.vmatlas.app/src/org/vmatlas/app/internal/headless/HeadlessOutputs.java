@@ -75,7 +75,7 @@ public final class HeadlessOutputs {
                     ImageIO.write(MapPicture.render(frame(session), title(session)), "png", out);
                 }
             }
-            case "svg" -> text(files, output, out -> MapSvg.write(frame(session), space.duplicateGroups(), out));
+            case "svg" -> text(files, output, out -> MapSvg.write(frame(session), space.duplicateGroups(), title(session), out));
             case "csv" -> text(files, output, out -> RegionsCsv.write(space, out));
             case "json" -> text(files, output, out -> RegionsJson.write(space, out));
             default -> throw new IllegalArgumentException("no writer for " + output);

@@ -41,7 +41,7 @@ class ExportHandlersTest {
         Session session = SimulatedSessions.linux(SimulatedSessions.service());
         SimulatedSessions.map(session, SimulatedSessions.BASE, 1L << 20, Prot.RW, "heap");
         Path file = folder.resolve("map.svg");
-        ExportSvgHandler.write(session.space(), null, file);
+        ExportSvgHandler.write(session.space(), session.name(), null, file);
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
         assertEquals("svg", document.getDocumentElement().getTagName());
         assertEquals("1200", document.getDocumentElement().getAttribute("width"));

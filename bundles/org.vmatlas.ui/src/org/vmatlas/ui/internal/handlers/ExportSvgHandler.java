@@ -58,20 +58,20 @@ public class ExportSvgHandler {
         MPart part = parts.findPart(ExportMapHandler.MAP_PART);
         AddressSpaceMapPart map = part != null && part.getObject() instanceof AddressSpaceMapPart open ? open : null;
         try {
-            write(moment.space(session), map, Path.of(file));
+            write(moment.space(session), session.name(), map, Path.of(file));
         } catch (IOException | RuntimeException e) {
             MessageDialog.openError(shell, Messages.exportSvg_title, NLS.bind(Messages.export_failed, file, e.getMessage()));
         }
     }
 
     /** Writes the SVG of {@code space}, following the open map part's size and zoom when {@code map} is given. */
-    public static void write(AddressSpace space, AddressSpaceMapPart map, Path file) throws IOException {
+    public static void write(AddressSpace space, String title, AddressSpaceMapPart map, Path file) throws IOException {
         MapViewport viewport = map != null ? map.map().viewport() : new MapViewport();
         Point size = map != null ? map.map().control().getSize() : new Point(0, 0);
         MapGeometry geometry = MapGeometry.forCanvas(Math.max(size.x, 1200), Math.max(size.y, 600));
         MapFrame frame = new MapFrame(MapLayout.of(space.regions()), geometry, viewport, List.of(), List.of());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            MapSvg.write(frame, space.duplicateGroups(), out);
+            MapSvg.write(frame, space.duplicateGroups(), title, out);
         }
     }
 }
