@@ -10,13 +10,13 @@ class PrintableTest {
 
     @Test
     void printableTextIsLeftAlone() {
-        String text = "mmap 64K rw as heap # ünïcode, 日本, 🙂";
+        String text = "mmap 64K rw as heap # ünïcode, 日本, 🙂, read(3, \"\\177ELF\\2\", 832)";
         assertSame(text, Printable.escape(text));
     }
 
     @Test
     void controlFormatAndBrokenCharactersAreEscaped() {
-        assertEquals("a\\x1b[31mb\\x00\\n\\t\\\\c\\x7f\\x85", Printable.escape("a\u001b[31mb\u0000\n\t\\c\u007f\u0085"));
+        assertEquals("a\\x1b[31mb\\x00\\n\\t\\c\\x7f\\x85", Printable.escape("a\u001b[31mb\u0000\n\t\\c\u007f\u0085"));
         assertEquals("x\\u202ey\\u200bz\\ud800", Printable.escape("x\u202ey\u200bz\ud800"));
         assertEquals("\\udc00🙂", Printable.escape("\udc00🙂"));
     }

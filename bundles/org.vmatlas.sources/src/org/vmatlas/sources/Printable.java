@@ -2,10 +2,11 @@ package org.vmatlas.sources;
 
 /**
  * Makes outside text safe to show: control characters (C0, DEL, C1), invisible format characters (bidi
- * overrides, zero-width marks) and lone surrogates become visible escapes ({@code \n}, {@code \t},
- * {@code \x1b}, {@code \u202e}), and a backslash is doubled so an escape reads back one way. Every message
- * the sources make from input text ({@link ParseProblem}, scenario outcomes) goes through here, so a binary
- * or hostile file never writes raw control bytes to a terminal or a log.
+ * overrides, zero-width marks) and lone surrogates become visible escapes: a newline as backslash-n, ESC as
+ * backslash-x1b, U+202E as backslash-u202e. A backslash stays as it is, so that an strace line, full of its
+ * own escapes, reads as strace wrote it. Every message the sources make from input text ({@link ParseProblem},
+ * scenario outcomes) goes through here, so a binary or hostile file never writes raw control bytes to a
+ * terminal or a log.
  */
 public final class Printable {
 
@@ -34,7 +35,6 @@ public final class Printable {
                 out.append(String.format("\\u{%x}", Character.toCodePoint(c, text.charAt(++i))));
             } else {
                 switch (c) {
-                    case '\\' -> out.append("\\\\");
                     case '\n' -> out.append("\\n");
                     case '\r' -> out.append("\\r");
                     case '\t' -> out.append("\\t");
@@ -48,7 +48,7 @@ public final class Printable {
     private static boolean needsEscape(CharSequence text, int i) {
         char c = text.charAt(i);
         if (c >= 0x20 && c < 0x7f) {
-            return c == '\\';
+            return false;
         }
         if (Character.isHighSurrogate(c)) {
             if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

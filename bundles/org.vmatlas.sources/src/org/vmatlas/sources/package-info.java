@@ -22,7 +22,8 @@
  * <tr><td>{@code ScenarioParser.parse}</td><td>{@code Scenario.problems()}: every bad line, a repeat count
  *     or a total of calls above {@code Scenario.MAX_CALLS}, a constant division by zero</td></tr>
  * <tr><td>{@code ScenarioRunner.next}, {@code runAll}</td><td>a {@code StepOutcome} with status {@code ERROR}
- *     (an unbound name, a division by zero, too many calls; the run stops at that line) or {@code CANCELED};
+ *     (an unbound name, a division by zero, too many calls, or a step cancelled part way, which {@code
+ *     canceled()} tells apart; the run stops at that line);
  *     the constructor alone throws {@link java.lang.IllegalArgumentException}, for a scenario that has
  *     problems</td></tr>
  * </table>

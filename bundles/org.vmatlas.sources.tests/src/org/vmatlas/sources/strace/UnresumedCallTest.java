@@ -79,6 +79,16 @@ class UnresumedCallTest {
     }
 
     @Test
+    void anEmptyFileOfAnFfSetLeavesTheOthersStanding() throws Exception {
+        Path empty = Files.write(dir.resolve("t.log.11"), new byte[0]);
+        Path full = Files.writeString(dir.resolve("t.log.10"), "munmap(0x7f0000000000, 4096) = 0\n");
+        StraceLog log = StraceParser.parse(List.of(empty, full), ProgressMonitor.NONE);
+        assertFalse(log.noStraceLines());
+        assertEquals(1, log.calls().size());
+        assertTrue(log.problems().getFirst().message().contains("t.log.11:1: no strace lines found (the file is empty)"));
+    }
+
+    @Test
     void aLogOfOtherCallsHasStraceLines() {
         StraceLog log = StraceParser.parse("10 futex(0x1, FUTEX_WAKE, 1) = 0\n", "t.log");
         assertFalse(log.noStraceLines());

@@ -24,7 +24,8 @@ import org.vmatlas.sources.internal.scenario.Instruction;
  * with an {@link StepOutcome.Status#ERROR} naming the line (these are the runner's documented errors: no
  * exception leaves {@link #next()} for them); a call that fails is an ordinary outcome. A long step is
  * cancelled through the monitor given to {@link #next(ProgressMonitor)} or {@link #runAll}, between steps
- * and every {@value #CHECK_EVERY} repetitions within one, with a {@link StepOutcome.Status#CANCELED} outcome.
+ * and every {@value #CHECK_EVERY} repetitions within one: a step stopped part way ends the run with an
+ * {@link StepOutcome.Status#ERROR} outcome that keeps its events, and {@link #canceled()} tells it apart.
  */
 public final class ScenarioRunner {
 
@@ -39,6 +40,7 @@ public final class ScenarioRunner {
     private int next;
     private boolean stopped;
     private long calls;
+    private boolean canceled;
     private final long maxCalls;
     private ProgressMonitor monitor = ProgressMonitor.NONE;
 
@@ -85,7 +87,8 @@ public final class ScenarioRunner {
             outcome = new StepOutcome(step, StepOutcome.Status.ERROR, List.of(), e.getMessage());
         } catch (Canceled c) {
             stopped = true;
-            outcome = new StepOutcome(step, StepOutcome.Status.CANCELED, c.events, "cancelled after "
+            canceled = true;
+            outcome = new StepOutcome(step, StepOutcome.Status.ERROR, c.events, "cancelled after "
                     + c.events.size() + " calls");
         }
         outcomes.add(outcome);
@@ -114,7 +117,12 @@ public final class ScenarioRunner {
     /** Whether every expectation so far held and no step stopped the run. */
     public boolean passed() {
         return outcomes.stream().noneMatch(o -> o.status() == StepOutcome.Status.UNMET
-                || o.status() == StepOutcome.Status.ERROR || o.status() == StepOutcome.Status.CANCELED);
+                || o.status() == StepOutcome.Status.ERROR);
+    }
+
+    /** Whether a monitor stopped a step part way (the last outcome then says how far it got). */
+    public boolean canceled() {
+        return canceled;
     }
 
     private StepOutcome run(ScenarioStep step, Instruction instruction) {

@@ -28,10 +28,11 @@ public record StepOutcome(ScenarioStep step, Status status, List<Event> events, 
         UNMET,
         /** An expectation for other personalities. */
         SKIPPED,
-        /** The step could not run (an unbound name, a division by zero, too many calls); the scenario stops here. */
-        ERROR,
-        /** The monitor cancelled the step part way (its events so far are kept); the scenario stops here. */
-        CANCELED
+        /**
+         * The step could not run (an unbound name, a division by zero, too many calls) or was cancelled part way
+         * (its events so far kept; {@link ScenarioRunner#canceled()}); the scenario stops here.
+         */
+        ERROR
     }
 
     public StepOutcome {

@@ -17,6 +17,9 @@ import org.vmatlas.sources.internal.strace.CallColumns;
  */
 public final class StraceLog {
 
+    /** How the problem that stands for a whole file without strace lines begins. */
+    static final String NO_STRACE_LINES = "no strace lines found";
+
     private final CallColumns calls;
     private final List<ParseProblem> problems;
     private final long lines;
@@ -55,7 +58,8 @@ public final class StraceLog {
 
     /** {@code true} when no line of the input was strace output: the first problem says why. */
     public boolean noStraceLines() {
-        return !problems.isEmpty() && problems.getFirst().reason().startsWith("no strace lines found");
+        // a merged -ff log has strace lines when any of its files has calls
+        return calls.size() == 0 && !problems.isEmpty() && problems.getFirst().reason().startsWith(NO_STRACE_LINES);
     }
 
     public List<ParseProblem> problems() {

@@ -201,7 +201,7 @@ public final class StraceParser {
             }
             if (understood == 0 && !canceled) {
                 ParseProblem first = problems.isEmpty() ? null : problems.getFirst();
-                problems.addFirst(new ParseProblem(name, 1, first == null ? "" : first.text(), "no strace lines found ("
+                problems.addFirst(new ParseProblem(name, 1, first == null ? "" : first.text(), StraceLog.NO_STRACE_LINES + " ("
                         + (first == null ? "the file is empty" : "line " + first.line() + ": " + first.reason()) + ")"));
             }
             return new StraceLog(calls, problems, line, canceled);
