@@ -147,7 +147,6 @@ public final class Messages extends NLS {
     public static String scenario_outcomeSkipped;
     public static String scenario_outcomeError;
     public static String scenario_outcomeSaid;
-    public static String scenario_outcomeCanceled;
     public static String scenario_scriptFilter;
     public static String compare_scenario;
     public static String compare_left;

@@ -79,8 +79,10 @@ public class SessionSwitcher {
      */
     static String shortName(String name) {
         String line = name.replaceAll("\\s+", " ");
+        int head = SHORT_NAME * 2 / 3;
+        int tail = SHORT_NAME - head - 1;
         return line.length() <= SHORT_NAME ? line
-                : line.substring(0, SHORT_NAME * 2 / 3) + "\u2026" + line.substring(line.length() - SHORT_NAME / 3 + 1);
+                : line.substring(0, head) + "\u2026" + line.substring(line.length() - tail);
     }
 
     void choose(int index) {

@@ -20,7 +20,6 @@ public final class OutcomeText {
             case UNMET -> NLS.bind(Messages.scenario_outcomeUnmet, outcome.message());
             case SKIPPED -> NLS.bind(Messages.scenario_outcomeSkipped, outcome.message());
             case ERROR -> NLS.bind(Messages.scenario_outcomeError, outcome.message());
-            case CANCELED -> NLS.bind(Messages.scenario_outcomeCanceled, outcome.message());
         };
     }
 
