@@ -171,7 +171,8 @@ public final class ScenarioRunner {
                 long count = r.count().value(bindings);
                 if (count < 1 || count > maxCalls - calls) {
                     throw new IllegalStateException("repeat count " + count + (count < 1 ? " is below 1"
-                            : ": the run would make more than " + maxCalls + " calls"));
+                            : " would bring the run to " + (calls + count) + " calls, more than the " + maxCalls
+                                    + " a run may make"));
                 }
                 for (long i = 0; i < count; i++) {
                     if (i % CHECK_EVERY == CHECK_EVERY - 1 && monitor.isCanceled()) {

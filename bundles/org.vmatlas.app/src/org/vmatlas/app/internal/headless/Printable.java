@@ -1,9 +1,9 @@
 package org.vmatlas.app.internal.headless;
 
 /**
- * Makes outside text safe to echo to a terminal: control characters (escape sequences among them),
- * bidirectional overrides and unpaired surrogates become {@code \xNN} or a Java-style u-escape, so a file
- * name or a script line can never move the cursor, recolour the screen or hide part of a message.
+ * Makes outside text safe to echo to a terminal, with the one escaping rule of vmatlas
+ * ({@link org.vmatlas.sources.Printable}: control and format characters and lone surrogates become visible
+ * escapes), and short enough for one line of a message: at most 300 characters are kept.
  */
 public final class Printable {
 
@@ -17,26 +17,7 @@ public final class Printable {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX) + 8);
-        for (int i = 0; i < text.length() && out.length() < MAX; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else if (c == '\\') {
-                out.append("\\\\");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02x", (int) c));
-            } else if (unsafe(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.length() >= MAX ? out.append("...").toString() : out.toString();
-    }
-
-    private static boolean unsafe(char c) {
-        return (c >= 0x80 && c <= 0x9f) || Character.isSurrogate(c) || (c >= 0x202a && c <= 0x202e)
-                || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f || c == 0xfeff;
+        String escaped = org.vmatlas.sources.Printable.escape(text);
+        return escaped.length() > MAX ? escaped.substring(0, MAX) + "..." : escaped;
     }
 }

@@ -98,7 +98,12 @@ final class StraceSource {
         }
         if (!parsed.problems().isEmpty()) {
             ParseProblem first = parsed.problems().getFirst();
-            return "line " + first.line() + ": " + Printable.of(first.reason());
+            String reason = first.reason();
+            String already = "no strace lines found (";
+            if (reason.startsWith(already) && reason.endsWith(")")) { // the parser's own verdict: keep its words
+                return Printable.of(reason.substring(already.length(), reason.length() - 1));
+            }
+            return "line " + first.line() + ": " + Printable.of(reason);
         }
         return "none of its " + parsed.lines() + " lines is a memory call such as mmap, mprotect or munmap";
     }
