@@ -63,6 +63,14 @@ class SimulatedLinuxAgainstReferenceTest {
             case 2 -> said("munmap", at, length, "", k.munmap(at, length));
             case 3, 4 -> said("mprotect", at, length, Prot.letters(prot), k.mprotect(at, length, prot));
             case 5, 6 -> {
+                List<Mapping> mapped = k.reference().mappings().stream()
+                        .filter(m -> m.start() >= BASE && m.end() <= BASE + 32 * PAGE).toList();
+                if (!mapped.isEmpty() && r.nextBoolean()) {
+                    // most mremap calls need a source inside one mapping to succeed
+                    Mapping source = mapped.get(r.nextInt(mapped.size()));
+                    at = source.start();
+                    length = Math.min(length, source.length());
+                }
                 int[] kinds = {0, RemapFlags.MAYMOVE, RemapFlags.MAYMOVE | RemapFlags.FIXED,
                     RemapFlags.MAYMOVE | RemapFlags.FIXED | RemapFlags.DONTUNMAP};
                 int flags = kinds[r.nextInt(kinds.length)];
