@@ -34,7 +34,12 @@ public abstract class KernelContractTest {
     /** A new kernel for one case. */
     protected abstract Kernel newKernel();
 
-    /** The kernel's real mappings as vmatlas shows them (free sandbox reservation left out). */
+    /**
+     * The kernel's real mappings as vmatlas shows them (free sandbox reservation left out), from a source
+     * the kernel's {@link Kernel#mappings()} did not compute: {@code /proc/self/maps} for the native kernel, a
+     * {@link ReferenceModel} fed through a {@link RecordingKernel} for a simulated one. Returning
+     * {@code k.mappings()} would make the second check of {@link #expect} repeat the first.
+     */
     protected abstract List<Mapping> truth(Kernel k);
 
     /** A free, owned, page-aligned area of at least {@link #WINDOW} bytes. */
