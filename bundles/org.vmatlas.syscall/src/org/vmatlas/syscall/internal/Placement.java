@@ -35,6 +35,11 @@ final class Placement {
     }
 
     SysResult mmap(long address, long length, int prot, int flags, int fd, long offset) {
+        return mmap(address, length, prot, flags, fd, offset, false);
+    }
+
+    /** With {@code dry}, stops where the kernel would be called and answers {@code null}: nothing changes. */
+    SysResult mmap(long address, long length, int prot, int flags, int fd, long offset, boolean dry) {
         if ((flags & MapFlags.ANONYMOUS) == 0 && !ledger.hasFd(fd)) {
             return CallChecks.notMine("mmap", fd);
         }
@@ -49,6 +54,9 @@ final class Placement {
             String why = ledger.unowned("mmap MAP_FIXED", address, end);
             if (why != null) {
                 return SysResult.refused(why);
+            }
+            if (dry) {
+                return null;
             }
             SysResult result = raw.mmap(address, length, prot, flags, fd, offset);
             // Linux unmaps a fixed target before some of its failures: look again
@@ -67,6 +75,9 @@ final class Placement {
         boolean inArena = handed.length == 2 && handed[1] - handed[0] == rounded;
         if (!inArena && ledger.outsideBytes() + rounded > quota) {
             return CallChecks.overQuota("mmap", rounded, ledger.outsideBytes(), quota);
+        }
+        if (dry) {
+            return null;
         }
         handed = reservations.handBack(handed);
         return acquire(raw.mmap(address, length, prot, flags, fd, offset), rounded, handed);

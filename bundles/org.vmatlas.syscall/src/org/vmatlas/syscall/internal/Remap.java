@@ -35,6 +35,11 @@ final class Remap {
     }
 
     SysResult run(long old, long oldSize, long newSize, int flags, long newAddress) {
+        return run(old, oldSize, newSize, flags, newAddress, false);
+    }
+
+    /** With {@code dry}, stops where the kernel would be called and answers {@code null}: nothing changes. */
+    SysResult run(long old, long oldSize, long newSize, int flags, long newAddress, boolean dry) {
         RemapShape shape = new RemapShape(checks, old, oldSize, newSize, flags, newAddress);
         SysResult no = shape.linuxAnswer();
         if (no != null) {
@@ -65,6 +70,9 @@ final class Remap {
         long outside = shape.fixed || handed.length > 0 ? 0 : shape.mayMove ? newLen : Math.max(0, newLen - oldLen);
         if (outside > 0 && ledger.outsideBytes() + outside > quota) {
             return CallChecks.overQuota("mremap", outside, ledger.outsideBytes(), quota);
+        }
+        if (dry) {
+            return null;
         }
         handed = reservations.handBack(handed);
         SysResult result = raw.mremap(old, oldSize, newSize, flags, newAddress);

@@ -89,15 +89,11 @@ public final class SandboxKernel implements Sandbox {
             if (closed) {
                 return CallChecks.closed();
             }
-            SysResult no = checks.munmap(address, length);
+            SysResult no = munmapChecks(address, length);
             if (no != null) {
                 return no;
             }
             long end = address + checks.align(length);
-            String why = ledger.unowned("munmap", address, end);
-            if (why != null) {
-                return SysResult.refused(why);
-            }
             if (address >= ledger.arenaStart && end <= ledger.arenaEnd) {
                 SysResult result = reservations.replace(address, end);
                 return result.isOk() ? result : resync.after(result, address, end);
@@ -111,6 +107,36 @@ public final class SandboxKernel implements Sandbox {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public SysResult vet(String call, long address, long length, int prot, int flags, int fd, long offset,
+            long newSize, long newAddress) {
+        lock.lock();
+        try {
+            if (closed) {
+                return CallChecks.closed();
+            }
+            return switch (call) {
+                case "mmap" -> placement.mmap(address, length, prot, flags, fd, offset, true);
+                case "munmap" -> munmapChecks(address, length);
+                case "mprotect", "madvise" -> checks.mapped(call, address, length, true);
+                case "mremap" -> remap.run(address, length, newSize, flags, newAddress, true);
+                default -> null;
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What the sandbox answers a munmap itself (arguments, ownership), or {@code null} for the kernel. */
+    private SysResult munmapChecks(long address, long length) {
+        SysResult no = checks.munmap(address, length);
+        if (no != null) {
+            return no;
+        }
+        String why = ledger.unowned("munmap", address, address + checks.align(length));
+        return why != null ? SysResult.refused(why) : null;
     }
 
     @Override
