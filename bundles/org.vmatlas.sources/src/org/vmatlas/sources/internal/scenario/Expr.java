@@ -1,7 +1,8 @@
 package org.vmatlas.sources.internal.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
+
+import org.vmatlas.sources.internal.scenario.ExprScanner.Factor;
 
 /**
  * An address or size as people type them, in scenario lines and in the operations panel: numbers
@@ -28,20 +29,18 @@ public final class Expr {
 
     /** The name of the repeat counter. */
     public static final String COUNTER = "@i";
-    private static final String NUMBERS = "use 4096, 0x1000, 64K, 4KiB, 4M, 1G or 3p";
-
-    /** One number or name of a product; {@code name} is {@code null} for a number. */
-    private record Factor(int at, boolean divide, String name, long number, boolean pages) {
-    }
 
     private final String text;
-    private final List<List<Factor>> terms = new ArrayList<>();
-    private final List<Integer> signs = new ArrayList<>();
-    private int pos;
-    private int aboveSigned = -1;
+    private final List<List<Factor>> terms;
+    private final List<Integer> signs;
+    private final int aboveSigned;
 
     private Expr(String text) {
         this.text = text;
+        ExprScanner scanner = new ExprScanner(text);
+        this.terms = scanner.terms;
+        this.signs = scanner.signs;
+        this.aboveSigned = scanner.aboveSigned;
     }
 
     /** Parses {@code text}; {@link IllegalArgumentException} with the reason and position when it is no expression. */
@@ -49,140 +48,7 @@ public final class Expr {
         if (text.isBlank()) {
             throw new IllegalArgumentException("empty address or size");
         }
-        Expr e = new Expr(text);
-        e.sum();
-        return e;
-    }
-
-    private void sum() {
-        int sign = 1;
-        while (true) {
-            List<Factor> factors = new ArrayList<>();
-            boolean divide = false;
-            while (true) {
-                factors.add(factor(divide));
-                blanks();
-                if (pos < text.length() && (text.charAt(pos) == '*' || text.charAt(pos) == '/')) {
-                    divide = text.charAt(pos++) == '/';
-                } else {
-                    break;
-                }
-            }
-            terms.add(List.copyOf(factors));
-            signs.add(sign);
-            if (pos == text.length()) {
-                return;
-            }
-            char c = text.charAt(pos);
-            if (c != '+' && c != '-') {
-                throw error("expected + - * or / but found '" + c + "'", pos);
-            }
-            sign = c == '+' ? 1 : -1;
-            pos++;
-        }
-    }
-
-    private Factor factor(boolean divide) {
-        blanks();
-        int at = pos;
-        if (pos == text.length() || isOperator(text.charAt(pos))) {
-            throw error("missing number or name", at);
-        }
-        char c = text.charAt(pos);
-        if (c >= '0' && c <= '9') {
-            return number(at, divide);
-        }
-        if (text.startsWith(COUNTER, pos)) {
-            pos += COUNTER.length();
-        } else {
-            while (pos < text.length() && isNameChar(text.charAt(pos), pos == at)) {
-                pos++;
-            }
-        }
-        if (pos == at || !wordEnds()) {
-            throw error("'" + word(at) + "' is neither a number nor a name", pos);
-        }
-        return new Factor(at, divide, text.substring(at, pos), 0, false);
-    }
-
-    private Factor number(int at, boolean divide) {
-        boolean hex = text.startsWith("0x", at) || text.startsWith("0X", at);
-        int digits = hex ? at + 2 : at;
-        int end = digits;
-        while (end < text.length() && text.charAt(end) < 128 && Character.digit(text.charAt(end), hex ? 16 : 10) >= 0) {
-            end++;
-        }
-        if (end == digits) {
-            throw error("0x needs hexadecimal digits", digits);
-        }
-        long n;
-        try {
-            n = hex ? Long.parseUnsignedLong(text, digits, end, 16) : Long.parseLong(text, digits, end, 10);
-        } catch (NumberFormatException e) {
-            throw error("the number is too large for 64 bits", at);
-        }
-        if (n < 0 && aboveSigned < 0) {
-            aboveSigned = at;
-        }
-        pos = end;
-        int unitAt = pos;
-        int shift = pos == text.length() ? 0 : switch (Character.toLowerCase(text.charAt(pos))) {
-            case 'k' -> 10;
-            case 'm' -> 20;
-            case 'g' -> 30;
-            case 't' -> 40;
-            case 'p' -> 12;
-            default -> 0;
-        };
-        boolean pages = shift == 12;
-        if (shift > 0) {
-            pos++;
-            if (!pages && text.regionMatches(true, pos, "ib", 0, 2)) {
-                pos += 2;
-            } else if (!pages && pos < text.length() && (text.charAt(pos) == 'b' || text.charAt(pos) == 'B')) {
-                pos++;
-            }
-        }
-        if (!wordEnds()) {
-            throw error("'" + word(at) + "' is not a number (" + NUMBERS + ")", pos);
-        }
-        try {
-            long scaled = Math.multiplyExact(n, 1L << shift);
-            return new Factor(at, divide, null, pages ? n : scaled, pages);
-        } catch (ArithmeticException e) {
-            throw error("the size is too large for 64 bits", unitAt);
-        }
-    }
-
-    private void blanks() {
-        while (pos < text.length() && text.charAt(pos) == ' ') {
-            pos++;
-        }
-    }
-
-    private boolean wordEnds() {
-        return pos == text.length() || text.charAt(pos) == ' ' || isOperator(text.charAt(pos));
-    }
-
-    private String word(int at) {
-        int end = at;
-        while (end < text.length() && text.charAt(end) != ' ' && !isOperator(text.charAt(end))) {
-            end++;
-        }
-        return text.substring(at, end);
-    }
-
-    private static boolean isOperator(char c) {
-        return c == '+' || c == '-' || c == '*' || c == '/';
-    }
-
-    private static boolean isNameChar(char c, boolean first) {
-        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                || (!first && ((c >= '0' && c <= '9') || c == '.'));
-    }
-
-    private IllegalArgumentException error(String what, int at) {
-        return new IllegalArgumentException(what + " at position " + (at + 1) + " of '" + text + "'");
+        return new Expr(text);
     }
 
     /** The names this expression uses (checked against bindings before running); not {@code @i}. */
