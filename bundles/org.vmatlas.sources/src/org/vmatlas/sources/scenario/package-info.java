@@ -21,9 +21,10 @@
  * LINE on PERSONALITY...          (only on those)
  * expect ok|error|ERRNO|conflict KIND|noconflict|prot ADDR PROT|free ADDR|state ADDR STATE|caveat|nocaveat [on PERSONALITY...]
  * </pre>
- * Sizes and addresses: {@code 4096 0x1000 64K 4M 1G 3p}, names bound by {@code as NAME}, {@code @i},
+ * Sizes and addresses: {@code 4096 0x1000 64K 4KiB 4M 1G 3p}, names bound by {@code as NAME}, {@code @i},
  * {@code map_limit}, {@code arena} (the sandbox arena's first byte, or a quiet place on a simulated
  * kernel), joined by {@code + - * /}. Names are bound to the kernel's answers, so one script runs on
- * every personality.
+ * every personality. {@link org.vmatlas.sources.scenario.Amounts} reads the same expressions typed into
+ * forms.
  */
 package org.vmatlas.sources.scenario;

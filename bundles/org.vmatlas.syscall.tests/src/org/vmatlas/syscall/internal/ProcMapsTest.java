@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.syscall.MapsLineParser;
 import org.vmatlas.syscall.Prot;
 
 class ProcMapsTest {
@@ -29,7 +30,7 @@ class ProcMapsTest {
         List<Mapping> maps = parse(TEXT);
         assertEquals(4, maps.size());
         Mapping prog = maps.get(0);
-        assertEquals(new Mapping(0x55d0c5a00000L, 0x55d0c5a02000L, Prot.READ, Prot.RWX, false, 0, 8L << 32 | 1, 1234,
+        assertEquals(new Mapping(0x55d0c5a00000L, 0x55d0c5a02000L, Prot.READ, Prot.RWX, false, 0, MapsLineParser.device(8, 1), 1234,
                 "/usr/bin/my prog"), prog);
         Mapping jit = maps.get(1);
         assertEquals(List.of(true, Prot.RW, 0x2000L, "/memfd:jit (deleted)"),

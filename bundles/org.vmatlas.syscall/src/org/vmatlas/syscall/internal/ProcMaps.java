@@ -2,20 +2,17 @@ package org.vmatlas.syscall.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.vmatlas.syscall.Mapping;
-import org.vmatlas.syscall.Prot;
+import org.vmatlas.syscall.MapsText;
 
 /**
- * A small byte-level reader of {@code /proc/self/maps}, the truth the sandbox's {@code mappings()} is
- * cut from. Lines look like {@code 7f00-7f01 rw-p 00000000 08:01 1234   /path}; the device is kept as
- * {@code major << 32 | minor}. It is the sandbox's own reader; the full {@code /proc/PID} reader
- * (smaps, other processes) lives with the sources.
+ * {@code /proc/self/maps} as the sandbox reads it, the truth its {@code mappings()} is cut from, parsed by
+ * {@link MapsText} (the parser the sources use for other processes); here a malformed line is an error.
  */
 public final class ProcMaps {
 
@@ -33,36 +30,23 @@ public final class ProcMaps {
     /** Parses {@code length} bytes of maps text; a malformed line is reported with its number. */
     public static List<Mapping> parse(byte[] text, int length) {
         List<Mapping> out = new ArrayList<>();
-        int pos = 0;
-        int line = 1;
-        while (pos < length) {
-            int eol = pos;
-            while (eol < length && text[eol] != '\n') {
-                eol++;
+        new MapsText(new MapsText.Lines() {
+            @Override
+            public void mapping(Mapping mapping) {
+                out.add(mapping);
             }
-            if (eol > pos) {
-                out.add(parseLine(text, pos, eol, line));
-            }
-            pos = eol + 1;
-            line++;
-        }
-        return out;
-    }
 
-    private static Mapping parseLine(byte[] b, int from, int to, int line) {
-        Cursor c = new Cursor(b, from, to, line);
-        long start = c.hex('-');
-        long end = c.hex(' ');
-        int prot = (c.at(0) == 'r' ? Prot.READ : 0) | (c.at(1) == 'w' ? Prot.WRITE : 0) | (c.at(2) == 'x' ? Prot.EXEC : 0);
-        boolean shared = c.at(3) == 's';
-        c.skip(4);
-        c.expect(' ');
-        long offset = c.hex(' ');
-        long major = c.hex(':');
-        long minor = c.hex(' ');
-        long inode = c.decimal();
-        String path = c.rest();
-        return new Mapping(start, end, prot, Prot.RWX, shared, offset, major << 32 | minor, inode, path);
+            @Override
+            public void bad(long number, String line, String reason) {
+                throw new IllegalArgumentException("maps line " + number + ": " + reason + " in '" + line + "'");
+            }
+
+            @Override
+            public void outOfOrder(long number, String line, String reason, Mapping mapping) {
+                out.add(mapping); // the file changed between two reads: keep what the kernel said
+            }
+        }).parseAll(text, length);
+        return out;
     }
 
     /**
@@ -87,83 +71,5 @@ public final class ProcMaps {
             }
         }
         return out;
-    }
-
-    /** Reads fields left to right within one line. */
-    private static final class Cursor {
-        private final byte[] b;
-        private final int to;
-        private final int line;
-        private int pos;
-
-        Cursor(byte[] b, int from, int to, int line) {
-            this.b = b;
-            this.pos = from;
-            this.to = to;
-            this.line = line;
-        }
-
-        char at(int i) {
-            if (pos + i >= to) {
-                throw malformed("protection field is short");
-            }
-            return (char) b[pos + i];
-        }
-
-        void skip(int n) {
-            pos += n;
-        }
-
-        void expect(char ch) {
-            if (pos >= to || b[pos] != ch) {
-                throw malformed("expected '" + ch + "'");
-            }
-            pos++;
-        }
-
-        long hex(char terminator) {
-            long value = 0;
-            int begin = pos;
-            while (pos < to && b[pos] != terminator) {
-                int d = Character.digit(b[pos], 16);
-                if (d < 0) {
-                    throw malformed("'" + (char) b[pos] + "' is not a hex digit");
-                }
-                value = value << 4 | d;
-                pos++;
-            }
-            if (pos == begin || pos >= to) {
-                throw malformed("missing field before '" + terminator + "'");
-            }
-            pos++;
-            return value;
-        }
-
-        long decimal() {
-            long value = 0;
-            while (pos < to && b[pos] >= '0' && b[pos] <= '9') {
-                value = value * 10 + (b[pos++] - '0');
-            }
-            return value;
-        }
-
-        String rest() {
-            while (pos < to && b[pos] == ' ') {
-                pos++;
-            }
-            return pos >= to ? "" : new String(b, pos, to - pos, StandardCharsets.UTF_8);
-        }
-
-        private IllegalArgumentException malformed(String what) {
-            return new IllegalArgumentException("maps line " + line + ": " + what + " in '" + lineText() + "'");
-        }
-
-        private String lineText() {
-            int start = pos;
-            while (start > 0 && b[start - 1] != '\n') {
-                start--;
-            }
-            return new String(b, start, to - start, StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.syscall.MapsLineParser;
 import org.vmatlas.syscall.Prot;
 
 class MapsParserTest {

@@ -1,24 +1,22 @@
 package org.vmatlas.sources.internal.proc;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.syscall.MapsText;
 
 /**
- * Parses a {@code maps} file held in bytes, whole or as it is read; bad lines become {@link ParseProblem}s,
- * the rest is kept. One instance per file reading.
+ * Parses a {@code maps} file held in bytes, whole or as it is read, through the syscall bundle's
+ * {@link MapsText}; bad lines (malformed, out of order, overlapping) become {@link ParseProblem}s, the rest
+ * is kept. One instance per file reading.
  */
-public final class MapsParser implements ChunkParser {
+public final class MapsParser implements ChunkParser, MapsText.Lines {
 
-    private final MapsLineParser line = new MapsLineParser();
+    private final MapsText text = new MapsText(this);
     private String file;
     private List<Mapping> out;
     private List<ParseProblem> problems;
-    private long lineNumber;
-    /** End of the last mapping kept (unsigned): a line must start at or above it. */
-    private long lastEnd;
 
     public MapsParser() {
     }
@@ -35,37 +33,22 @@ public final class MapsParser implements ChunkParser {
         this.file = file;
         this.out = out;
         this.problems = problems;
-        this.lineNumber = 0;
-        this.lastEnd = 0;
-        parse(b, 0, length, true);
+        text.parseAll(b, length);
     }
 
     @Override
     public int parse(byte[] b, int from, int length, boolean last) {
-        int pos = from;
-        while (pos < length) {
-            Mapping mapping = line.parse(b, pos, length);
-            if (!last && line.next() > length) {
-                return pos; // a partial line: parse it again when the rest has come
-            }
-            lineNumber++;
-            if (mapping != null && Long.compareUnsigned(mapping.start(), lastEnd) >= 0) {
-                out.add(mapping);
-                lastEnd = mapping.end();
-            } else if (mapping != null) {
-                problem(b, pos, length, (Long.compareUnsigned(mapping.end(), lastEnd) <= 0 ? "out of order" : "overlaps the line before")
-                        + ": starts below 0x" + Long.toHexString(lastEnd) + ", where the mappings before end");
-            } else if (line.next() - pos > 1) {
-                problem(b, pos, length, line.error());
-            }
-            pos = line.next();
-        }
-        return Math.min(pos, length);
+        return text.parse(b, from, length, last);
     }
 
-    private void problem(byte[] b, int pos, int length, String reason) {
-        int end = Math.min(line.next() - 1, length);
-        problems.add(new ParseProblem(file, lineNumber, new String(b, pos, end - pos, StandardCharsets.UTF_8), reason));
+    @Override
+    public void mapping(Mapping mapping) {
+        out.add(mapping);
+    }
+
+    @Override
+    public void bad(long number, String line, String reason) {
+        problems.add(new ParseProblem(file, number, line, reason));
     }
 
     /** Counts lines without parsing them: the process picker's mapping count. */

@@ -1,12 +1,12 @@
 package org.vmatlas.sources.internal.proc;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
+
+import org.vmatlas.syscall.ProcFiles;
 
 /**
  * Reads a large {@code /proc} file on the calling thread while another thread parses the lines already
@@ -47,7 +47,7 @@ final class PipelinedRead implements Runnable {
      *
      * @return the byte count, or {@code -errno}; the parser has seen every byte when this returns non-negative
      */
-    static long read(NativeRead reader, String path, byte[] initial, ChunkParser parser, PipelinedRead[] out) {
+    static long read(ProcFiles reader, String path, byte[] initial, ChunkParser parser, PipelinedRead[] out) {
         int fd = reader.open(path);
         if (fd < 0) {
             return fd;
@@ -58,7 +58,16 @@ final class PipelinedRead implements Runnable {
         int length = 0;
         try {
             while (true) {
-                long n = reader.readChunk(fd);
+                byte[] a = pipe.array;
+                if (a.length - length < ProcFile.MIN_ROOM) {
+                    if (a.length > Integer.MAX_VALUE / 2 - 8) {
+                        pipe.aborted = true;
+                        return -27; // EFBIG
+                    }
+                    a = java.util.Arrays.copyOf(a, a.length * 2);
+                    pipe.array = a;
+                }
+                int n = reader.read(fd, a, length);
                 if (n < 0) {
                     pipe.aborted = true;
                     return n;
@@ -66,14 +75,7 @@ final class PipelinedRead implements Runnable {
                 if (n == 0) {
                     break;
                 }
-                byte[] a = pipe.array;
-                if (a.length - length < n) {
-                    byte[] larger = java.util.Arrays.copyOf(a, Math.max(length + (int) n, a.length * 2));
-                    pipe.array = larger;
-                    a = larger;
-                }
-                MemorySegment.copy(reader.buffer(), ValueLayout.JAVA_BYTE, 0, a, length, (int) n);
-                length += (int) n;
+                length += n;
                 pipe.available = length;
             }
         } finally {

@@ -1,8 +1,6 @@
 package org.vmatlas.sources.internal.proc;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -10,24 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 import org.vmatlas.sources.proc.ProcFailure;
+import org.vmatlas.syscall.ProcFiles;
 
 /**
  * Reads a whole {@code /proc} file into a reused byte array. {@code /proc} files report size 0, so
  * the file is read until end of file into a buffer that grows and stays (no allocation once warm: the
  * kernel's own cost is the floor we measure against): through {@code read(2)} downcalls where native
- * access is allowed (see {@link NativeRead} for why), else through a {@code FileChannel}.
+ * access is allowed (see {@link ProcFiles} for why), else through a {@code FileChannel}.
  * Not thread-safe: one per reading thread.
  */
 public final class ProcFile {
 
     private static final int INITIAL = 1 << 20;
+    /** Room kept free before each {@code read}: more than the page /proc hands out per call. */
+    static final int MIN_ROOM = 64 << 10;
+    /** {@code errno} for a file above 2 GB. */
+    private static final int EFBIG = 27;
 
     private ByteBuffer buffer = ByteBuffer.allocateDirect(INITIAL);
     private byte[] bytes = new byte[INITIAL];
     private int length;
-    private NativeRead fast;
+    private ProcFiles fast;
     private boolean nativeTried;
 
     /** The bytes of the last file read; valid up to {@link #length()}. */
@@ -46,20 +50,13 @@ public final class ProcFile {
      */
     public ProcFailure read(Path path, long pid, String what) {
         length = 0;
-        NativeRead fast = nativeRead();
+        ProcFiles fast = nativeRead();
         if (fast != null) {
-            long n = fast.readAll(path.toString());
+            long n = readAll(fast, path.toString());
             if (n < 0) {
                 return failure(errnoException(-n, path), path, pid, what);
             }
-            if (n > Integer.MAX_VALUE - 8) {
-                return new ProcFailure(ProcFailure.Kind.IO, pid, path + " is larger than 2 GB");
-            }
             length = (int) n;
-            if (bytes.length < length) {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-            }
-            MemorySegment.copy(fast.buffer(), ValueLayout.JAVA_BYTE, 0, bytes, 0, length);
             return null;
         }
         buffer.clear();
@@ -84,12 +81,38 @@ public final class ProcFile {
         return null;
     }
 
+    /** Reads the whole file at {@code path} into {@link #bytes}: the byte count, or {@code -errno}. */
+    private long readAll(ProcFiles fast, String path) {
+        int fd = fast.open(path);
+        if (fd < 0) {
+            return fd;
+        }
+        try {
+            int total = 0;
+            while (true) {
+                if (bytes.length - total < MIN_ROOM) {
+                    if (bytes.length > Integer.MAX_VALUE / 2 - 8) {
+                        return -EFBIG;
+                    }
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                }
+                int n = fast.read(fd, bytes, total);
+                if (n <= 0) {
+                    return n < 0 ? n : total;
+                }
+                total += n;
+            }
+        } finally {
+            fast.close(fd);
+        }
+    }
+
     /** The downcall reader, or {@code null} where native access is not allowed (then FileChannel reads). */
-    private NativeRead nativeRead() {
+    private ProcFiles nativeRead() {
         if (!nativeTried) {
             nativeTried = true;
             try {
-                fast = new NativeRead();
+                fast = ProcFiles.create();
             } catch (RuntimeException | LinkageError e) {
                 fast = null;
             }
@@ -103,6 +126,7 @@ public final class ProcFile {
             case 2 -> new java.nio.file.NoSuchFileException(path.toString());
             case 3 -> new IOException("No such process");
             case 1, 13 -> new AccessDeniedException(path.toString());
+            case EFBIG -> new IOException("larger than 2 GB");
             default -> new IOException("errno " + errno);
         };
     }
@@ -119,7 +143,7 @@ public final class ProcFile {
      * @return {@code null} when read and parsed, else why not
      */
     public ProcFailure readAndParse(Path path, long pid, String what, ChunkParser parser) {
-        NativeRead fast = nativeRead();
+        ProcFiles fast = nativeRead();
         if (fast == null || lastParsedLength < PIPELINE_FROM) {
             ProcFailure failure = read(path, pid, what);
             if (failure == null) {

@@ -8,6 +8,7 @@ import org.vmatlas.sources.internal.text.Bytes;
 import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.SmapsEntry;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.syscall.MapsLineParser;
 
 /**
  * Parses {@code /proc/PID/smaps} and {@code smaps_rollup}: a maps line per region followed by

@@ -1,13 +1,20 @@
 package org.vmatlas.sources.internal.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.vmatlas.sources.internal.scenario.ExprScanner.Factor;
+
 /**
- * An address or size of a scenario line: numbers with units ({@code 4096}, {@code 0x1000}, {@code 64K},
- * {@code 4M}, {@code 1G}, {@code 3p} pages), names bound by earlier lines ({@code heap}), the repeat
- * counter {@code @i}, joined by {@code +}, {@code -}, {@code *} and {@code /} ({@code heap+@i*8K}, {@code map_limit/2}). Names keep
- * scripts symbolic, so one script runs on any personality wherever its kernel puts things.
+ * An address or size as people type them, in scenario lines and in the operations panel: numbers
+ * ({@code 4096}, {@code 0x1000}) with binary units ({@code 64K}, {@code 4M}, {@code 1G}, {@code 1T}, also
+ * written {@code 64KiB} or {@code 64KB}, any case) or pages ({@code 3p}), names bound by earlier lines
+ * ({@code heap}, the built-ins {@code arena} and {@code map_limit}), the repeat counter {@code @i}, joined by
+ * {@code +}, {@code -}, {@code *} and {@code /} ({@code heap+@i*8K}, {@code map_limit/2}), blanks allowed
+ * between them. Names keep scripts symbolic, so one script runs on any personality wherever its kernel puts
+ * things. Arithmetic is on 64-bit words, as addresses are.
+ * <p>
+ * A text that is no expression is an {@link IllegalArgumentException} naming what is wrong at which
+ * position ("'4Q' is not a number (…) at position 2 of '4Q'").
  */
 public final class Expr {
 
@@ -20,64 +27,45 @@ public final class Expr {
         long pageSize();
     }
 
+    /** The name of the repeat counter. */
+    public static final String COUNTER = "@i";
+
     private final String text;
-    private final List<List<String>> terms = new ArrayList<>();
-    private final List<Integer> signs = new ArrayList<>();
+    private final List<List<Factor>> terms;
+    private final List<Integer> signs;
+    private final int aboveSigned;
 
     private Expr(String text) {
         this.text = text;
+        ExprScanner scanner = new ExprScanner(text);
+        this.terms = scanner.terms;
+        this.signs = scanner.signs;
+        this.aboveSigned = scanner.aboveSigned;
     }
 
-    /** Parses {@code text}; {@link IllegalArgumentException} with the reason when it is no expression. */
+    /** Parses {@code text}; {@link IllegalArgumentException} with the reason and position when it is no expression. */
     public static Expr parse(String text) {
-        Expr e = new Expr(text);
-        if (text.isEmpty()) {
+        if (text.isBlank()) {
             throw new IllegalArgumentException("empty address or size");
         }
-        int sign = 1;
-        int start = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || (i > start && (text.charAt(i) == '+' || text.charAt(i) == '-'))) {
-                e.add(sign, text.substring(start, i));
-                if (i < text.length()) {
-                    sign = text.charAt(i) == '+' ? 1 : -1;
-                }
-                start = i + 1;
-            }
-        }
-        return e;
+        return new Expr(text);
     }
 
-    private void add(int sign, String term) {
-        List<String> factors = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= term.length(); i++) {
-            if (i == term.length() || term.charAt(i) == '*' || term.charAt(i) == '/') {
-                String f = term.substring(start, i);
-                factors.add(start > 0 && term.charAt(start - 1) == '/' ? "/" + f : f);
-                start = i + 1;
-            }
-        }
-        for (String factor : factors) {
-            String f = factor.startsWith("/") ? factor.substring(1) : factor;
-            if (f.isEmpty()) {
-                throw new IllegalArgumentException("missing number or name in '" + text + "'");
-            }
-            if (!f.equals("@i") && !Character.isDigit(f.charAt(0)) && !f.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-                throw new IllegalArgumentException("'" + f + "' in '" + text + "' is neither a number nor a name");
-            }
-            if (Character.isDigit(f.charAt(0))) {
-                number(f, 4096);
-            }
-        }
-        terms.add(List.copyOf(factors));
-        signs.add(sign);
-    }
-
-    /** The names this expression uses (checked against bindings before running). */
+    /** The names this expression uses (checked against bindings before running); not {@code @i}. */
     public List<String> names() {
-        return terms.stream().flatMap(List::stream).map(f -> f.startsWith("/") ? f.substring(1) : f)
-                .filter(f -> !f.equals("@i") && !Character.isDigit(f.charAt(0))).toList();
+        return terms.stream().flatMap(List::stream).map(Factor::name)
+                .filter(n -> n != null && !n.equals(COUNTER)).toList();
+    }
+
+    /** Where {@code name} (or {@code @i}) is first used, from 0; -1 when it is not. */
+    public int position(String name) {
+        return terms.stream().flatMap(List::stream).filter(f -> name.equals(f.name())).mapToInt(Factor::at)
+                .findFirst().orElse(-1);
+    }
+
+    /** Where the first number above {@code 0x7fffffffffffffff} (only hex may be) is written, from 0; else -1. */
+    public int aboveSignedAt() {
+        return aboveSigned;
     }
 
     /**
@@ -85,7 +73,7 @@ public final class Expr {
      * division by zero is an {@link IllegalArgumentException}, so the parser reports it with its line.
      */
     public Long constant() {
-        if (!names().isEmpty() || text.contains("@i")) {
+        if (!names().isEmpty() || position(COUNTER) >= 0) {
             return null;
         }
         try {
@@ -112,41 +100,29 @@ public final class Expr {
         }
     };
 
+    /** The value with names, {@code @i} and pages taken from {@code env}; {@link IllegalStateException} if there is none. */
     public long value(Env env) {
         long sum = 0;
         for (int t = 0; t < terms.size(); t++) {
             long product = 1;
-            for (String factor : terms.get(t)) {
-                boolean divide = factor.startsWith("/");
-                String f = divide ? factor.substring(1) : factor;
-                long v = f.equals("@i") ? env.counter()
-                        : Character.isDigit(f.charAt(0)) ? number(f, env.pageSize()) : env.address(f);
-                if (divide && v == 0) {
+            for (Factor f : terms.get(t)) {
+                long v = f.name() == null ? (f.pages() ? pages(f.number(), env.pageSize()) : f.number())
+                        : f.name().equals(COUNTER) ? env.counter() : env.address(f.name());
+                if (f.divide() && v == 0) {
                     throw new IllegalStateException("division by zero in '" + text + "'");
                 }
-                product = divide ? product / v : product * v;
+                product = f.divide() ? product / v : product * v;
             }
             sum += signs.get(t) * product;
         }
         return sum;
     }
 
-    static long number(String f, long page) {
-        char unit = f.charAt(f.length() - 1);
-        long scale = switch (Character.toUpperCase(unit)) {
-            case 'K' -> 1L << 10;
-            case 'M' -> 1L << 20;
-            case 'G' -> 1L << 30;
-            case 'T' -> 1L << 40;
-            case 'P' -> page;
-            default -> 1;
-        };
-        String digits = scale == 1 ? f : f.substring(0, f.length() - 1);
+    private long pages(long count, long pageSize) {
         try {
-            long n = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
-            return Math.multiplyExact(n, scale);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("'" + f + "' is not a number (use 4096, 0x1000, 64K, 4M, 1G or 3p)");
+            return Math.multiplyExact(count, pageSize);
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("'" + text + "' is too large for 64 bits");
         }
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
+import org.vmatlas.sources.scenario.Amounts;
 
 /**
  * Builds the labelled rows of an operation form (text fields, check boxes for flag bits, a combo) and
@@ -84,9 +85,9 @@ final class FormFields {
         }
     }
 
-    /** Parses a field with {@code parser}; the message names the field. */
-    static long value(Text field, AddressParser parser) {
-        return parser.parse(field.getText(), (String) field.getData("field"));
+    /** Parses a field ({@code arena} is the sandbox arena's first byte, or {@code null}); the message names the field. */
+    static long value(Text field, Long arena) {
+        return Amounts.parse(field.getText(), (String) field.getData("field"), arena);
     }
 
     /** The label text, or {@code null} when blank. */

@@ -35,9 +35,9 @@ final class GoTransitionForm extends OperationForm {
     }
 
     @Override
-    Call call(AddressParser parser) {
-        long start = FormFields.value(address, parser);
-        long bytes = FormFields.value(length, parser);
+    Call call(Long arena) {
+        long start = FormFields.value(address, arena);
+        long bytes = FormFields.value(length, arena);
         return switch (Math.max(0, transition.getSelectionIndex())) {
             case 0 -> new Call.SysReserve(start, bytes, FormFields.optional(label));
             case 1 -> new Call.SysMap(start, bytes);

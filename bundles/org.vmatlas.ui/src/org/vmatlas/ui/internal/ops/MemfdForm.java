@@ -39,11 +39,11 @@ final class MemfdForm extends OperationForm {
     }
 
     @Override
-    Call call(AddressParser parser) {
+    Call call(Long arena) {
         if (kind == Kind.CREATE) {
             return new Call.MemfdCreate(name.getText().strip());
         }
-        return new Call.Ftruncate(MmapForm.descriptor(fd), FormFields.value(length, parser));
+        return new Call.Ftruncate(MmapForm.descriptor(fd), FormFields.value(length, arena));
     }
 
     /** For tests: the name to create, or the descriptor and length to truncate. */

@@ -41,9 +41,9 @@ final class MmapForm extends OperationForm {
     }
 
     @Override
-    Call call(AddressParser parser) {
-        return new Call.Mmap(FormFields.value(address, parser), FormFields.value(length, parser), prot.value(),
-                flags.value(), descriptor(fd), FormFields.value(offset, parser), FormFields.optional(label));
+    Call call(Long arena) {
+        return new Call.Mmap(FormFields.value(address, arena), FormFields.value(length, arena), prot.value(),
+                flags.value(), descriptor(fd), FormFields.value(offset, arena), FormFields.optional(label));
     }
 
     /** The file descriptor: -1 for anonymous memory, or one a memfd_create answered (see the event log). */

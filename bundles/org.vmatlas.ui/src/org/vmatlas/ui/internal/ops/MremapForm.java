@@ -35,8 +35,8 @@ final class MremapForm extends OperationForm {
     }
 
     @Override
-    Call call(AddressParser parser) {
-        return new Call.Mremap(FormFields.value(oldAddress, parser), FormFields.value(oldSize, parser),
-                FormFields.value(newSize, parser), flags.value(), FormFields.value(newAddress, parser));
+    Call call(Long arena) {
+        return new Call.Mremap(FormFields.value(oldAddress, arena), FormFields.value(oldSize, arena),
+                FormFields.value(newSize, arena), flags.value(), FormFields.value(newAddress, arena));
     }
 }

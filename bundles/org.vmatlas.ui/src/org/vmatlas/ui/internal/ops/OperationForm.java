@@ -18,5 +18,5 @@ abstract class OperationForm {
     /** Creates the widgets in {@code fields} and answers the form's body. */
     abstract Composite create(FormFields fields);
 
-    abstract Call call(AddressParser parser);
+    abstract Call call(Long arena);
 }

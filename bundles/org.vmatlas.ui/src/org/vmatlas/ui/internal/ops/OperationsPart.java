@@ -94,8 +94,8 @@ public class OperationsPart {
 
     /** The call the selected form describes; throws with a message when a field cannot be read. */
     Call currentCall(Session session) {
-        AddressParser parser = AddressParser.forSession(session);
-        return forms.get(Math.max(0, tabs.getSelectionIndex())).call(parser);
+        Long arena = session == null || session.arena() == null ? null : session.arena().start();
+        return forms.get(Math.max(0, tabs.getSelectionIndex())).call(arena);
     }
 
     void updatePreview() {

@@ -42,9 +42,9 @@ final class RangeForm extends OperationForm {
     }
 
     @Override
-    Call call(AddressParser parser) {
-        long start = FormFields.value(address, parser);
-        long bytes = FormFields.value(length, parser);
+    Call call(Long arena) {
+        long start = FormFields.value(address, arena);
+        long bytes = FormFields.value(length, arena);
         return switch (kind) {
             case MUNMAP -> new Call.Munmap(start, bytes);
             case MPROTECT -> new Call.Mprotect(start, bytes, prot.value());

@@ -22,10 +22,10 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.render.table.ProtPattern;
+import org.vmatlas.sources.scenario.Amounts;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
-import org.vmatlas.ui.internal.ops.AddressParser;
 
 /**
  * The regions at the workbench's moment in a virtual table, with a permission filter, an address look-up
@@ -111,8 +111,8 @@ public class RegionsTablePart {
     void lookUp() {
         Session session = models.current();
         try {
-            long address = AddressParser.forSession(session)
-                    .parse(lookup.getText(), Messages.table_lookup);
+            long address = Amounts.parse(lookup.getText(), Messages.table_lookup,
+                    session == null || session.arena() == null ? null : session.arena().start());
             problem.setText(table.reveal(address) ? "" : NLS.bind(Messages.table_notMapped, Long.toHexString(address)));
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());

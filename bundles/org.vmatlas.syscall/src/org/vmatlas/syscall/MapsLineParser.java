@@ -1,11 +1,8 @@
-package org.vmatlas.sources.internal.proc;
+package org.vmatlas.syscall;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.vmatlas.sources.internal.text.Bytes;
-import org.vmatlas.syscall.Mapping;
-import org.vmatlas.syscall.Prot;
 
 /**
  * Byte-level parser of one {@code /proc/PID/maps} line:
@@ -13,8 +10,9 @@ import org.vmatlas.syscall.Prot;
  * the rest of the line after the padding, spaces and {@code " (deleted)"} included. Consecutive lines
  * with the same path share one {@code String} (a library's four mappings, 60k lines of one file).
  * <p>
- * Works on a byte array so that no line becomes a {@code String} unless it is malformed. Not
- * thread-safe; one per reader.
+ * Works on a byte array so that no line becomes a {@code String} unless it is malformed. Addresses are
+ * unsigned ({@code [vsyscall]} lives at {@code 0xffffffffff600000}). Not thread-safe; one per reader.
+ * {@link MapsText} parses whole files with it; the sources read {@code smaps} headers with it.
  */
 public final class MapsLineParser {
 
@@ -35,7 +33,7 @@ public final class MapsLineParser {
 
     /** Parses the line at {@code pos} (ending at a newline or {@code limit}); {@code null} if malformed. */
     public Mapping parse(byte[] b, int pos, int limit) {
-        int eol = Bytes.lineEnd(b, pos, limit);
+        int eol = MapsBytes.lineEnd(b, pos, limit);
         next = eol + 1;
         error = null;
         int p = pos;
@@ -138,6 +136,6 @@ public final class MapsLineParser {
     }
 
     private static int hex(byte c) {
-        return Bytes.HEX[c & 0xff];
+        return MapsBytes.HEX[c & 0xff];
     }
 }
