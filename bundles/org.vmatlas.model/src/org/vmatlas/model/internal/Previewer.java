@@ -10,6 +10,7 @@ import org.vmatlas.model.Region;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.RemapFlags;
+import org.vmatlas.syscall.Sandbox;
 import org.vmatlas.syscall.SysResult;
 
 /**
@@ -24,8 +25,28 @@ final class Previewer {
 
     static Preview preview(RuleSet rules, VmaCore live, ObjectTable objects, ConflictDetector detector, Call call,
             Personality personality) {
-        VmaCore twin = live.copy();
+        return preview(rules, live, objects, detector, call, personality, null);
+    }
+
+    /**
+     * With a {@code sandbox}, a call it would answer itself is previewed as that answer (nothing would change),
+     * and a placement the kernel chooses is said to be a guess.
+     */
+    static Preview preview(RuleSet rules, VmaCore live, ObjectTable objects, ConflictDetector detector, Call call,
+            Personality personality, Sandbox sandbox) {
         Call raw = GoTransitions.isGo(call) ? GoTransitions.rawCall(rules, call) : call;
+        SysResult own = sandbox == null || raw == null ? null : SandboxVerdict.of(sandbox, raw);
+        if (own != null) {
+            List<Conflict> conflicts = new ArrayList<>();
+            Conflict failure = ConflictDetector.failure(call, own);
+            if (failure != null) {
+                conflicts.add(failure);
+            }
+            String summary = call.describe() + " would be answered by the sandbox without a kernel call: "
+                    + own.describe() + "; nothing would change";
+            return new Preview(own, List.of(), 0, 0, live.kernelCount(), conflicts, summary);
+        }
+        VmaCore twin = live.copy();
         long[] hit = raw == null ? null : destroyedRange(raw);
         List<Region> evicted = new ArrayList<>();
         long[] accessible = {0};
@@ -63,9 +84,11 @@ final class Previewer {
             split = 0;
         }
         int count = twin.kernelCount();
-        String summary = call.describe() + " would " + (result.isOk() ? "succeed (" + result.describe() + ")"
-                : "fail: " + result.describe()) + "; " + accessible[0] / RuleSet.PAGE + " live page(s) evicted, "
-                + split + " region(s) split, " + count + " mapping(s) after";
+        String where = result.isOk() ? sandbox != null && SandboxVerdict.kernelPlaces(raw)
+                ? "succeed (the kernel chooses the address; the rules guess " + result.describe() + ")"
+                : "succeed (" + result.describe() + ")" : "fail: " + result.describe();
+        String summary = call.describe() + " would " + where + "; " + accessible[0] / RuleSet.PAGE
+                + " live page(s) evicted, " + split + " region(s) split, " + count + " mapping(s) after";
         return new Preview(result, evicted, accessible[0] / RuleSet.PAGE, split, count, conflicts, summary);
     }
 

@@ -175,7 +175,8 @@ public final class SessionImpl implements Session {
     public Preview preview(Call call) {
         synchronized (lock) {
             return Previewer.preview(rules, core, objects.copy(!(kernel instanceof SimulatedKernel)),
-                    new ConflictDetector(detector.limit()), call, personality);
+                    new ConflictDetector(detector.limit()), call, personality,
+                    kernel instanceof Sandbox sandbox ? sandbox : null);
         }
     }
 
