@@ -19,6 +19,12 @@ public record Attr(int prot, int maxProt, boolean shared, Backing.Kind kind, Str
     public static final int NORESERVE = 1;
     /** {@code VM_ACCOUNT}: a private writable mapping charged to the commit limit. */
     public static final int ACCOUNT = 2;
+    /**
+     * Set on every other one of adjacent mappings that {@code /proc/PID/maps} shows apart although nothing
+     * visible tells them apart (the kernel keeps VMAs apart for reasons maps does not print: anon_vma, a
+     * past split), so that the model keeps them apart too and counts mappings as the kernel does.
+     */
+    public static final int APART = 4;
 
     public Attr {
         if (name == null) {

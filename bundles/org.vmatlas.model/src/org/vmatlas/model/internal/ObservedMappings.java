@@ -17,6 +17,7 @@ final class ObservedMappings {
 
     static void apply(VmaCore core, List<Mapping> mappings) {
         long previousEnd = 0;
+        Attr previous = null;
         for (Mapping m : mappings) {
             if (m.start() < previousEnd) {
                 throw new IllegalArgumentException("mappings overlap or are out of order at " + m);
@@ -24,7 +25,14 @@ final class ObservedMappings {
             if (!core.isFree(previousEnd, m.start())) {
                 core.unmap(previousEnd, m.start());
             }
-            int attr = Attrs.intern(attrOf(m));
+            Attr observed = attrOf(m);
+            if (previous != null && m.start() == previousEnd
+                    && previous.withVmFlags(previous.vmFlags() & ~Attr.APART).equals(observed)) {
+                // the kernel shows them as two mappings: keep them two, and count them as two
+                observed = observed.withVmFlags(observed.vmFlags() | (~previous.vmFlags() & Attr.APART));
+            }
+            previous = observed;
+            int attr = Attrs.intern(observed);
             if (!core.holds(m.start(), m.end(), attr)) {
                 core.map(m.start(), m.end(), attr);
             }
