@@ -6,7 +6,9 @@ package org.vmatlas.model;
  * {@code /proc/PID/maps} alike, so duplicates are derived, never declared.
  *
  * @param kind   anonymous, a file, or a {@code memfd_create} object
- * @param name   path or pseudo-path ({@code "/memfd:jit"}, {@code "/dev/zero"}), empty when anonymous
+ * @param name   path or pseudo-path ({@code "/memfd:jit"}, {@code "/dev/zero"}); for anonymous memory the
+ *               kernel's name when {@code /proc/PID/maps} gives one ({@code "[heap]"}, {@code "[stack]"},
+ *               {@code "[vdso]"}, {@code "[anon:NAME]"}), else empty
  * @param device device of the object, 0 when there is none
  * @param inode  inode (or simulated object id) of the object; 0 for private anonymous memory that is shared
  *               with nothing

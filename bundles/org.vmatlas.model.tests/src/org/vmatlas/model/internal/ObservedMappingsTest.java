@@ -59,4 +59,18 @@ class ObservedMappingsTest {
         assertEquals(2, session.space().size());
         assertEquals(2, session.space().kernelMapCount());
     }
+
+    @Test
+    void theKernelsNamesOfAnonymousMemoryAreKept() {
+        Session session = new RegionModelServiceImpl().openObservedSession("names");
+        session.applySnapshot(List.of(
+                new Mapping(0x555555560000L, 0x555555581000L, Prot.RW, Prot.RWX, false, 0, 0, 0, "[heap]"),
+                new Mapping(0x7ffff7fc1000L, 0x7ffff7fc5000L, Prot.READ, Prot.RWX, false, 0, 0, 0, "[vvar]"),
+                new Mapping(0x7ffff7fc5000L, 0x7ffff7fc7000L, Prot.RX, Prot.RWX, false, 0, 0, 0, "[vdso]"),
+                new Mapping(0x7ffffffde000L, 0x7ffffffff000L, Prot.RW, Prot.RWX, false, 0, 0, 0, "[stack]")), "test");
+        AddressSpace space = session.space();
+        assertEquals(List.of("[heap]", "[vvar]", "[vdso]", "[stack]"),
+                space.regions().stream().map(r -> r.backing().name()).toList());
+        assertEquals(org.vmatlas.model.Backing.Kind.ANONYMOUS, space.region(0).backing().kind());
+    }
 }

@@ -70,7 +70,8 @@ public record Attr(int prot, int maxProt, boolean shared, Backing.Kind kind, Str
     /** Backing of a region of these attributes starting at {@code start}. */
     public Backing backingAt(long start) {
         if (inode == 0) {
-            return Backing.anonymous();
+            // the kernel's own names of anonymous memory ([heap], [stack], [vdso], [anon:NAME]) are kept
+            return name.isEmpty() ? Backing.anonymous() : new Backing(kind, name, 0, 0, 0);
         }
         return new Backing(kind, name, device, inode, Math.max(0, start + delta));
     }

@@ -29,7 +29,7 @@ public final class RegionText {
 
     public static String backing(Backing backing) {
         return switch (backing.kind()) {
-            case ANONYMOUS -> "anonymous";
+            case ANONYMOUS -> backing.name().isEmpty() ? "anonymous" : backing.name() + " (anonymous)";
             case FILE -> backing.name() + " +0x" + Long.toHexString(backing.offset());
             case MEMFD -> "memfd " + backing.name() + " +0x" + Long.toHexString(backing.offset());
         };
