@@ -73,4 +73,20 @@ class ObservedMappingsTest {
                 space.regions().stream().map(r -> r.backing().name()).toList());
         assertEquals(org.vmatlas.model.Backing.Kind.ANONYMOUS, space.region(0).backing().kind());
     }
+
+    @Test
+    void eachReadingSaysWhatChanged() {
+        Session session = new RegionModelServiceImpl().openObservedSession("poll");
+        Mapping kept = anonymous(LIBC, LIBC + 4 * K);
+        Mapping going = anonymous(LIBC + 64 * K, LIBC + 68 * K);
+        Mapping protectedLater = file(LIBC + 128 * K, LIBC + 132 * K, Prot.READ, 0);
+        session.applySnapshot(List.of(kept, going, protectedLater), "/proc/42/maps");
+        Mapping fresh = anonymous(LIBC + 256 * K, LIBC + 260 * K);
+        var event = session.applySnapshot(List.of(kept, file(LIBC + 128 * K, LIBC + 132 * K, Prot.RX, 0), fresh),
+                "/proc/42/maps");
+        assertEquals("+1 region, \u22121, 1 changed", event.changeSummary());
+        assertEquals("/proc/42/maps: +1 region, \u22121, 1 changed", event.describe());
+        assertEquals("no change", session.applySnapshot(List.of(kept, file(LIBC + 128 * K, LIBC + 132 * K, Prot.RX, 0),
+                fresh), "/proc/42/maps").changeSummary());
+    }
 }

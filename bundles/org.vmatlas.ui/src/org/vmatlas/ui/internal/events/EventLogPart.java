@@ -68,7 +68,7 @@ public class EventLogPart {
         item.setText(new String[] {
             Integer.toString(index),
             event.call() != null ? event.call().describe() : event.source(),
-            result != null ? result.describe() : "",
+            result != null ? result.describe() : event.changeSummary(),
             event.conflicts().isEmpty() ? "" : event.conflicts().get(0).message() });
         if (event.failed() || !event.conflicts().isEmpty()) {
             item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
