@@ -12,6 +12,8 @@ import org.vmatlas.model.Region;
  * {@link #pixels()} into an image; tests and the PNG export use the same frame.
  */
 public final class MapFrame {
+    /** The smallest span a row shows: one page. */
+    public static final long PAGE = 4096;
 
     private final MapLayout layout;
     private final MapGeometry geometry;
@@ -26,7 +28,9 @@ public final class MapFrame {
         this.layout = layout;
         this.geometry = geometry;
         this.viewStart = viewport.from() * layout.virtualLength();
-        this.viewEnd = viewport.to() * layout.virtualLength();
+        // A row covers at least one page: a map of a few pages takes a few rows, each with its own address,
+        // instead of one page stretched over many rows that all carry the same address.
+        this.viewEnd = Math.max(viewport.to() * layout.virtualLength(), viewStart + (double) geometry.rows() * PAGE);
         this.classes = MapRaster.classify(layout, viewStart, viewEnd, geometry.cells());
         BitSet conflictCells = new BitSet();
         for (Conflict conflict : conflicts) {
