@@ -60,7 +60,8 @@ public class EventLogPart {
 
     private void fill(TableItem item, int index) {
         Session session = shown;
-        if (session == null || index >= session.timeline().size()) {
+        // GTK asks for rows it is removing too, with index -1 (see RegionsTable.fill)
+        if (session == null || index < 0 || index >= session.timeline().size()) {
             return;
         }
         Event event = session.timeline().event(index);
