@@ -14,6 +14,7 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.syscall.SysResult;
+import org.vmatlas.ui.internal.ColumnFit;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
@@ -45,6 +46,7 @@ public class EventLogPart {
         column(Messages.events_columnCall, 330);
         column(Messages.events_columnResult, 200);
         column(Messages.events_columnConflict, 260);
+        ColumnFit.install(table, new int[] { 8, 42, 22, 28 }, new int[] { 40, 120, 80, 100 });
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.Selection, event -> moment.seek(table.getSelectionIndex()));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);

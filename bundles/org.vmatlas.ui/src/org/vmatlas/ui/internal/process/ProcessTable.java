@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.vmatlas.sources.proc.ProcessInfo;
+import org.vmatlas.ui.internal.ColumnFit;
 import org.vmatlas.ui.internal.Messages;
 
 /**
@@ -27,6 +28,7 @@ final class ProcessTable {
         column(Messages.processes_columnCommand, 420, SWT.LEFT);
         column(Messages.processes_columnOwner, 100, SWT.LEFT);
         column(Messages.processes_columnMappings, 90, SWT.RIGHT);
+        ColumnFit.install(table, new int[] { 12, 52, 18, 18 }, new int[] { 50, 100, 60, 60 });
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
     }
 
