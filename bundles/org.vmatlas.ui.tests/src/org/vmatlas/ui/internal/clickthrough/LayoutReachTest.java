@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.clickthrough;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vmatlas.model.RegionModelService;
@@ -39,6 +41,9 @@ class LayoutReachTest {
     private Session session;
     private Shell shell;
 
+    @TempDir
+    Path dir;
+
     @BeforeEach
     void open() throws Exception {
         models = UiTestSupport.modelService();
@@ -56,14 +61,20 @@ class LayoutReachTest {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({ "1366, 768", "1920, 1080" })
-    void everyControlOfEveryPartIsReachable(int width, int height) throws Exception {
+    void everyControlOfEveryPartIsReachable(int width, int height) throws Throwable {
         List<String> unreachable = new ArrayList<>();
+        NativeStderr stderr = new NativeStderr(dir.resolve("stderr.txt"));
         for (Map.Entry<String, Rectangle> part : ApplicationModel.read().parts(width, height).entrySet()) {
             Rectangle area = part.getValue();
+            NativeStderr.mark(part.getKey() + " at " + width + "x" + height);
             shell = new Shell(display, SWT.NO_TRIM);
             shell.setLayout(new FillLayout());
             shell.setBounds(0, 0, area.width, area.height);
+            // opened first, as the workbench shows a stack before it renders a part into it
+            shell.open();
             Composite parent = new Composite(shell, SWT.NONE);
+            // sized before the part fills it, as a part stack's client area is
+            parent.setBounds(shell.getClientArea());
             IEclipseContext context = EclipseContextFactory.create("layout");
             context.set(RegionModelService.class, models);
             context.set(WorkbenchMoment.class, new WorkbenchMoment());
@@ -71,7 +82,7 @@ class LayoutReachTest {
                     getClass().getClassLoader(), new Class<?>[] { ESelectionService.class }, (p, m, a) -> null));
             context.set(Composite.class, parent);
             ContextInjectionFactory.make(Class.forName(part.getKey(), true, getClass().getClassLoader()), context);
-            shell.open();
+            shell.layout(true, true);
             String name = part.getKey().substring(part.getKey().lastIndexOf('.') + 1);
             // the timeline builds its chart a moment after it opens; captureShell also lets it lay out
             UiTestSupport.captureShell(shell, "layout-" + width + "x" + height + "-" + name + ".png");
@@ -81,6 +92,8 @@ class LayoutReachTest {
             shell.dispose();
             shell = null;
         }
+        stderr.close();
+        unreachable.addAll(stderr.criticals());
         assertEquals(List.of(), unreachable);
     }
 

@@ -8,11 +8,14 @@ import java.util.Set;
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
@@ -24,6 +27,8 @@ import org.eclipse.swt.widgets.Shell;
 final class Watch implements AutoCloseable {
 
     private static final int POLL_MS = 100;
+    /** Marks the test's own dismissal of a dialog (see {@link WorkbenchClickThroughTest#DISMISSAL_CRITICAL}). */
+    static final String DISMISSING = "dismissing dialog ";
     private final Display display;
     private final Set<Shell> ours;
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -47,6 +52,7 @@ final class Watch implements AutoCloseable {
     /** Names what is being done now, for messages; {@code dialog} when it opens a window on purpose. */
     void doing(String what, boolean dialog) {
         action = what;
+        NativeStderr.mark(what);
         dialogExpected = dialog;
     }
 
@@ -63,10 +69,39 @@ final class Watch implements AutoCloseable {
                     problems.add("unexpected window '" + title + "' after " + action);
                 }
                 dialogs.add(action + ": " + title);
-                shell.close();
+                NativeStderr.mark(DISMISSING + title);
+                dismiss(shell);
             }
         }
         display.timerExec(POLL_MS, closer);
+    }
+
+    /** As a user would: the dialog's Cancel, No or Close button, else the window's close box. */
+    private static void dismiss(Shell shell) {
+        for (String wanted : List.of(IDialogConstants.CANCEL_LABEL, IDialogConstants.NO_LABEL,
+                IDialogConstants.CLOSE_LABEL, IDialogConstants.OK_LABEL)) {
+            Button button = button(shell, wanted.replace("&", ""));
+            if (button != null) {
+                button.notifyListeners(SWT.Selection, new Event());
+                return;
+            }
+        }
+        shell.close();
+    }
+
+    private static Button button(Composite parent, String text) {
+        for (Control child : parent.getChildren()) {
+            if (child instanceof Button button && text.equals(button.getText().replace("&", ""))) {
+                return button;
+            }
+            if (child instanceof Composite inner) {
+                Button found = button(inner, text);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private boolean showsError(Composite composite) {

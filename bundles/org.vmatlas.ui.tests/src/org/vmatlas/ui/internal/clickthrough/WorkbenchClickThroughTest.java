@@ -64,8 +64,17 @@ class WorkbenchClickThroughTest {
             "OpenStraceHandler", "ExportMapHandler", "ExportSvgHandler", "ExportDataHandler");
     /** Handlers that open a dialog on purpose (a question, the preferences): the watch cancels it. */
     private static final Set<String> DIALOGS = Set.of("CloseSessionHandler", "PreferencesHandler");
+    /**
+     * What GTK says when this test dismisses a dialog from inside the dialog's own event loop (a timer pressing
+     * its Close or Cancel button). The same dialogs closed with Escape in the product say nothing, so this one
+     * line, and only right after the test's dismissal, is not held against the workbench.
+     */
+    static final String DISMISSAL_CRITICAL = "gtk_widget_get_visible: assertion 'GTK_IS_WIDGET (widget)' failed";
     private static final int WIDTH = 1366;
     private static final int HEIGHT = 768;
+    /** The smallest window the click-through makes: a 1280×720 screen. */
+    private static final int SMALL_WIDTH = 1280;
+    private static final int SMALL_HEIGHT = 720;
 
     private final Display display = Display.getDefault();
     private final Set<Shell> shells = new HashSet<>();
@@ -78,12 +87,14 @@ class WorkbenchClickThroughTest {
     private Composite toolbar;
     private Watch watch;
     private Exerciser exerciser;
+    private NativeStderr stderr;
 
     @TempDir
     Path dir;
 
     @BeforeEach
-    void open() throws Exception {
+    void open() throws Throwable {
+        stderr = new NativeStderr(dir.resolve("stderr.txt"));
         models = UiTestSupport.modelService();
         before.addAll(models.sessions());
         moment = new WorkbenchMoment();
@@ -103,6 +114,7 @@ class WorkbenchClickThroughTest {
         for (Map.Entry<String, Rectangle> part : model.parts(WIDTH, HEIGHT).entrySet()) {
             Shell shell = shell(part.getValue());
             Composite holder = new Composite(shell, SWT.NONE);
+            holder.setBounds(shell.getClientArea());
             watch.doing("making " + part.getKey(), false);
             ContextInjectionFactory.make(type(part.getKey()), context(holder));
             parts.put(simple(part.getKey()), holder);
@@ -112,10 +124,11 @@ class WorkbenchClickThroughTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         watch.close();
         shells.forEach(Shell::dispose);
         models.sessions().stream().filter(s -> !before.contains(s)).forEach(models::close);
+        stderr.close();
     }
 
     @Test
@@ -137,14 +150,19 @@ class WorkbenchClickThroughTest {
                 capture("clickthrough-session" + i);
             }
         }
-        resize(800, 600);
+        resize(SMALL_WIDTH, SMALL_HEIGHT);
         resize(1920, 1080);
         resize(WIDTH, HEIGHT);
         executeHandlers();
         exerciser.settle(500);
+        shells.forEach(Shell::dispose);
+        stderr.close();
+        List<String> problems = new ArrayList<>(watch.problems());
+        stderr.criticals().stream().filter(line -> !(line.contains(DISMISSAL_CRITICAL)
+                && line.contains("after " + Watch.DISMISSING))).forEach(problems::add);
         System.out.println("click-through: " + sessions.size() + " sessions, dialogs answered: " + watch.dialogs()
                 + ", quit asked " + quits.size() + " times, " + (System.nanoTime() - start) / 1_000_000 + " ms");
-        assertEquals(List.of(), watch.problems());
+        assertEquals(List.of(), problems);
     }
 
     /** Every handler of the model: @CanExecute asked, @Execute run when it may. */
@@ -260,7 +278,7 @@ class WorkbenchClickThroughTest {
     }
 
     private Shell shell(Rectangle bounds) {
-        Shell shell = new Shell(display, SWT.NO_TRIM);
+        Shell shell = new Shell(display, SWT.SHELL_TRIM);
         shell.setLayout(new FillLayout());
         shell.setBounds(bounds);
         shells.add(shell);

@@ -51,6 +51,7 @@ public class EventLogPart {
         table.addListener(SWT.Selection, event -> moment.seek(table.getSelectionIndex()));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
+        parent.layout();
         refresh();
     }
 
@@ -89,7 +90,8 @@ public class EventLogPart {
         }
         int count = session == null ? 0 : session.timeline().size();
         table.setItemCount(count);
-        if (count > 0 && moment.isLive()) {
+        // scrolling a table that has no size yet allocates its scroll bar a negative size (a GTK-CRITICAL)
+        if (count > 0 && moment.isLive() && table.getClientArea().height > 0) {
             table.showItem(table.getItem(count - 1));
         }
     }
