@@ -38,7 +38,7 @@ public class StatusLine {
         layout.marginHeight = 2;
         box.setLayout(layout);
         label = new Label(box, SWT.NONE);
-        label.setLayoutData(new GridData(900, SWT.DEFAULT));
+        label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         label.setText(Messages.status_ready);
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);

@@ -14,6 +14,7 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.syscall.SysResult;
+import org.vmatlas.ui.internal.ColumnFit;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
@@ -45,10 +46,12 @@ public class EventLogPart {
         column(Messages.events_columnCall, 330);
         column(Messages.events_columnResult, 200);
         column(Messages.events_columnConflict, 260);
+        ColumnFit.install(table, new int[] { 8, 42, 22, 28 }, new int[] { 40, 120, 80, 100 });
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.Selection, event -> moment.seek(table.getSelectionIndex()));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
+        parent.layout();
         refresh();
     }
 
@@ -60,7 +63,8 @@ public class EventLogPart {
 
     private void fill(TableItem item, int index) {
         Session session = shown;
-        if (session == null || index >= session.timeline().size()) {
+        // GTK asks for rows it is removing too, with index -1 (see RegionsTable.fill)
+        if (session == null || index < 0 || index >= session.timeline().size()) {
             return;
         }
         Event event = session.timeline().event(index);
@@ -86,7 +90,8 @@ public class EventLogPart {
         }
         int count = session == null ? 0 : session.timeline().size();
         table.setItemCount(count);
-        if (count > 0 && moment.isLive()) {
+        // scrolling a table that has no size yet allocates its scroll bar a negative size (a GTK-CRITICAL)
+        if (count > 0 && moment.isLive() && table.getClientArea().height > 0) {
             table.showItem(table.getItem(count - 1));
         }
     }

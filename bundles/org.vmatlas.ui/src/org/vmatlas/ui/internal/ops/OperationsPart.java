@@ -21,6 +21,7 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.UiRefresher;
 
 /**
@@ -31,6 +32,8 @@ public class OperationsPart {
 
     /** Typing pauses this long before the preview is computed again. */
     private static final int PREVIEW_DELAY_MS = 120;
+    /** Below this width the forms scroll sideways rather than squeeze their fields. */
+    private static final int MIN_WIDTH = 300;
 
     @Inject
     private RegionModelService models;
@@ -45,6 +48,7 @@ public class OperationsPart {
     private Button run;
     private Label result;
     private CallRunner runner;
+    private Scrolling scrolling;
     private UiRefresher refresher;
     private final Runnable previewTask = this::updatePreview;
     private final ModelListener listener = change -> refresher.request();
@@ -58,7 +62,9 @@ public class OperationsPart {
     }
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite part) {
+        scrolling = Scrolling.in(part, MIN_WIDTH);
+        Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
         chooser = new NewSessionRow(parent, models);
         tabs = new TabFolder(parent, SWT.TOP);
@@ -121,7 +127,7 @@ public class OperationsPart {
         run.setEnabled(!effects.isEmpty() && session != null);
         preview.setText(effects);
         conflicts.setText(trouble);
-        preview.getParent().layout(true, true);
+        scrolling.fit();
     }
 
     /** Applies the form's call to the current session on the runner's thread. */
@@ -153,6 +159,7 @@ public class OperationsPart {
         }
         run.setEnabled(true);
         MessageLine.show(result, text, bad);
+        scrolling.fit();
     }
 
     /** Widgets and forms, for tests. */

@@ -27,6 +27,7 @@ import org.vmatlas.sources.proc.ProcessInfo;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.Widgets;
 import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
@@ -41,6 +42,10 @@ public class ProcessPickerPart {
     @Inject
     private RegionModelService models;
 
+    /** Process rows shown at least; a taller part gives the table the rest. */
+    private static final int TABLE_ROWS = 8;
+    private static final int MIN_WIDTH = 300;
+    private Scrolling scrolling;
     private Text filter;
     private Label count;
     private ProcessTable table;
@@ -59,7 +64,9 @@ public class ProcessPickerPart {
     }
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite part) {
+        scrolling = Scrolling.in(part, MIN_WIDTH);
+        Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(4, false));
         new Label(parent, SWT.NONE).setText(Messages.processes_filter);
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH);
@@ -70,7 +77,10 @@ public class ProcessPickerPart {
         count = new Label(parent, SWT.NONE);
         count.setLayoutData(new GridData(160, SWT.DEFAULT));
         table = new ProcessTable(parent);
-        table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        GridData rows = new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1);
+        // a height of its own, or the scrolled part would make room for every process and never scroll the table
+        rows.heightHint = table.control().getHeaderHeight() + TABLE_ROWS * table.control().getItemHeight();
+        table.control().setLayoutData(rows);
         table.control().addListener(SWT.DefaultSelection, event -> attach());
         createAttachRow(parent);
         message = new Label(parent, SWT.WRAP);
@@ -153,6 +163,7 @@ public class ProcessPickerPart {
 
     private void say(String text, boolean bad) {
         MessageLine.show(message, text, bad);
+        scrolling.fit();
     }
 
     /** Widgets and state, for tests. */

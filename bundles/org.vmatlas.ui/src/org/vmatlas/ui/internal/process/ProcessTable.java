@@ -8,6 +8,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.vmatlas.sources.proc.ProcessInfo;
+import org.vmatlas.ui.internal.ColumnFit;
 import org.vmatlas.ui.internal.Messages;
 
 /**
@@ -27,7 +28,8 @@ final class ProcessTable {
         column(Messages.processes_columnCommand, 420, SWT.LEFT);
         column(Messages.processes_columnOwner, 100, SWT.LEFT);
         column(Messages.processes_columnMappings, 90, SWT.RIGHT);
-        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, table.indexOf((TableItem) event.item)));
+        ColumnFit.install(table, new int[] { 12, 52, 18, 18 }, new int[] { 50, 100, 60, 60 });
+        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
     }
 
     private void column(String title, int width, int align) {
@@ -37,6 +39,9 @@ final class ProcessTable {
     }
 
     private void fill(TableItem item, int index) {
+        if (index < 0 || index >= rows.size()) {
+            return; // a row GTK asks for as it removes it (index -1, see RegionsTable.fill)
+        }
         ProcessInfo p = rows.get(index);
         item.setText(new String[] { Long.toString(p.pid()), p.command(), p.owner(),
             p.readable() ? Integer.toString(p.mappingCount()) : Messages.processes_notReadable });
@@ -49,8 +54,10 @@ final class ProcessTable {
     void show(List<ProcessInfo> processes) {
         ProcessInfo selected = selection();
         rows = List.copyOf(processes);
-        table.clearAll();
+        // the count first: clearing while the table still has the old count makes GTK ask for rows
+        // that the new list no longer has
         table.setItemCount(rows.size());
+        table.clearAll();
         if (selected != null) {
             select(selected.pid());
         }

@@ -11,6 +11,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.vmatlas.sources.scenario.StepOutcome;
+import org.vmatlas.ui.internal.ColumnFit;
 import org.vmatlas.ui.internal.Messages;
 
 /**
@@ -31,6 +32,7 @@ public final class OutcomeTable {
         column(Messages.scenario_columnLine, 50);
         column(Messages.scenario_columnStep, 260);
         column(Messages.scenario_columnOutcome, 380);
+        ColumnFit.install(table, new int[] { 8, 40, 52 }, new int[] { 40, 100, 100 });
     }
 
     private void column(String title, int width) {

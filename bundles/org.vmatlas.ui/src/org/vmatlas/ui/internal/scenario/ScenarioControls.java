@@ -6,6 +6,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -42,9 +43,9 @@ final class ScenarioControls {
                 part.selectLesson(lessonList.getSelectionIndex());
             }
         });
-        Composite buttons = Widgets.row(parent, 8, 1);
-        new Label(buttons, SWT.NONE).setText(Messages.ops_kernel);
-        kernels = new Combo(buttons, SWT.READ_ONLY | SWT.DROP_DOWN);
+        Composite kernelRow = Widgets.row(parent, 2, 1);
+        new Label(kernelRow, SWT.NONE).setText(Messages.ops_kernel);
+        kernels = new Combo(kernelRow, SWT.READ_ONLY | SWT.DROP_DOWN);
         for (KernelChoice choice : KernelChoice.values()) {
             kernels.add(choice.label());
         }
@@ -54,6 +55,14 @@ final class ScenarioControls {
             kernels.setToolTipText(kernel().rules());
             part.restart();
         });
+        // the buttons wrap to a second line in a narrow part rather than leave the window
+        Composite buttons = new Composite(parent, SWT.NONE);
+        RowLayout flow = new RowLayout(SWT.HORIZONTAL);
+        flow.wrap = true;
+        flow.center = true;
+        flow.marginLeft = 0;
+        buttons.setLayout(flow);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         step = Widgets.button(buttons, Messages.scenario_step, part::step);
         run = Widgets.button(buttons, Messages.scenario_run, part::run);
         pause = Widgets.button(buttons, Messages.scenario_pause, part::pause);

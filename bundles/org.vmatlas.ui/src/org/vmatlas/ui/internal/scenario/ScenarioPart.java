@@ -23,6 +23,7 @@ import org.vmatlas.sources.scenario.Scenario;
 import org.vmatlas.sources.scenario.StepOutcome;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 import org.vmatlas.ui.internal.ops.KernelChoice;
 
@@ -35,6 +36,9 @@ import org.vmatlas.ui.internal.ops.KernelChoice;
 public class ScenarioPart {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** Step rows the outcome table shows at least. */
+    private static final int OUTCOME_ROWS = 6;
+    private static final int MIN_WIDTH = 280;
 
     @Inject
     private RegionModelService models;
@@ -42,6 +46,7 @@ public class ScenarioPart {
     @Inject
     private WorkbenchMoment moment;
 
+    private Scrolling scrolling;
     private ScenarioControls controls;
     private Label narration;
     private Label message;
@@ -61,7 +66,9 @@ public class ScenarioPart {
     }
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite part) {
+        scrolling = Scrolling.in(part, MIN_WIDTH);
+        Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
         lessons.addAll(ScenarioFiles.lessons());
         controls = new ScenarioControls(parent, lessons, this);
@@ -71,7 +78,11 @@ public class ScenarioPart {
         message = new Label(parent, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         outcomes = new OutcomeTable(parent);
-        outcomes.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData table = new GridData(SWT.FILL, SWT.FILL, true, true);
+        // the steps are the lesson's record: never squeezed to nothing by the narration above them
+        table.heightHint = outcomes.control().getHeaderHeight() + OUTCOME_ROWS * outcomes.control().getItemHeight();
+        table.minimumHeight = table.heightHint;
+        outcomes.control().setLayoutData(table);
         if (!lessons.isEmpty()) {
             selectLesson(0);
         }
@@ -180,7 +191,7 @@ public class ScenarioPart {
         if (outcome.status() == StepOutcome.Status.SAID) {
             // consecutive say lines are one paragraph of narration
             narration.setText(lastWasNarration ? narration.getText() + " " + outcome.message() : outcome.message());
-            narration.getParent().layout();
+            scrolling.fit();
         }
         lastWasNarration = outcome.status() == StepOutcome.Status.SAID;
     }
@@ -200,6 +211,7 @@ public class ScenarioPart {
 
     private void say(String text, boolean bad) {
         MessageLine.show(message, text, bad);
+        scrolling.fit();
     }
 
     /** State and widgets, for tests. */

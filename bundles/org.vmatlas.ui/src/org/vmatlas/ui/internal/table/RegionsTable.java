@@ -46,8 +46,12 @@ final class RegionsTable {
         rows = new RegionRows(null, filter, sortColumn, ascending);
     }
 
+    /**
+     * Fills one row. GTK also asks for rows it is removing (setItemCount and clearAll clear its store, and
+     * the store draws each leaving row once): those come with index -1, or past the new rows, and stay empty.
+     */
     private void fill(TableItem item, int row) {
-        if (row >= rows.size()) {
+        if (row < 0 || row >= rows.size()) {
             return;
         }
         Region region = rows.region(row);
