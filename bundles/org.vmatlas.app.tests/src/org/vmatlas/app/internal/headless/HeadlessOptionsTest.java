@@ -32,10 +32,12 @@ class HeadlessOptionsTest {
     void theHelpNamesEveryOptionAndTheExitStatuses() {
         String usage = HeadlessCommand.usage();
         for (String option : List.of("--scenario", "--strace", "--pid", "--seconds", "--personality", "--out", "--events",
-                "--width", "--height", "--list", "--help")) {
+                "--width", "--height", "--arena", "--list", "--help")) {
             assertTrue(usage.contains(option), option + " in\n" + usage);
         }
         assertTrue(usage.contains("Exit status"), usage);
+        assertTrue(usage.startsWith("Usage: vmatlas --headless"), "one usage heading:\n" + usage);
+        assertEquals(1, usage.split("Usage:", -1).length - 1, "one usage heading:\n" + usage);
         assertTrue(!usage.contains("--headless="), "the hidden --headless is not shown:\n" + usage);
     }
 }

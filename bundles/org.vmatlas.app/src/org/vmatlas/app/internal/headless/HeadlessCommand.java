@@ -15,9 +15,11 @@ import picocli.CommandLine.TypeConversionException;
  * converter, so that a bad one is refused before anything runs ({@code --pid 1.7} is no process id).
  * {@link HeadlessOptions#parse} turns picocli's errors into sentences and checks how options combine.
  */
-@Command(name = "vmatlas --headless", sortOptions = false, usageHelpWidth = 100, customSynopsis = {
+@Command(name = "vmatlas --headless", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "",
+    customSynopsis = {
     "Usage: vmatlas --headless (--scenario NAME|FILE | --strace FILE | --pid PID [--seconds N])",
-    "                          [--personality NAME] (--out FILE)... [--events FILE] [--width W] [--height H]",
+    "                          [--personality NAME [--arena MIB]] (--out FILE)... [--events FILE]",
+    "                          [--width W] [--height H]",
     "       vmatlas --headless --list | --help" },
         description = "Renders a scenario, an strace log or a live process to files, without a window.",
         footer = { "", "Exit status: 0 done, 1 bad input (the message names what and why), 2 internal error (details in the log file)." })
