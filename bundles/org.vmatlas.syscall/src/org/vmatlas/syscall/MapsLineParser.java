@@ -3,6 +3,7 @@ package org.vmatlas.syscall;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.vmatlas.syscall.text.Bytes;
 
 /**
  * Byte-level parser of one {@code /proc/PID/maps} line:
@@ -33,7 +34,7 @@ public final class MapsLineParser {
 
     /** Parses the line at {@code pos} (ending at a newline or {@code limit}); {@code null} if malformed. */
     public Mapping parse(byte[] b, int pos, int limit) {
-        int eol = MapsBytes.lineEnd(b, pos, limit);
+        int eol = Bytes.lineEnd(b, pos, limit);
         next = eol + 1;
         error = null;
         int p = pos;
@@ -136,6 +137,6 @@ public final class MapsLineParser {
     }
 
     private static int hex(byte c) {
-        return MapsBytes.HEX[c & 0xff];
+        return Bytes.HEX[c & 0xff];
     }
 }

@@ -16,7 +16,7 @@ import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.sources.ProgressMonitor;
 import org.vmatlas.sources.internal.strace.CallColumns;
 import org.vmatlas.sources.internal.strace.LineParser;
-import org.vmatlas.sources.internal.text.Bytes;
+import org.vmatlas.syscall.text.Bytes;
 
 /**
  * Reads strace logs of memory calls: {@code strace -f -tt -e trace=memory -o FILE} and its variants

@@ -2,7 +2,7 @@ package org.vmatlas.sources.internal.proc;
 
 import java.nio.charset.StandardCharsets;
 
-import org.vmatlas.sources.internal.text.Bytes;
+import org.vmatlas.syscall.text.Bytes;
 import org.vmatlas.sources.proc.MemoryCounters;
 
 /** The figures of one smaps region, read line by line: the keys vmatlas shows, in bytes, and THPeligible. */

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.vmatlas.sources.ParseProblem;
-import org.vmatlas.sources.internal.text.Bytes;
+import org.vmatlas.syscall.text.Bytes;
 import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.SmapsEntry;
 import org.vmatlas.syscall.Mapping;

@@ -1,6 +1,6 @@
 package org.vmatlas.sources.internal.strace;
 
-import org.vmatlas.sources.internal.text.Bytes;
+import org.vmatlas.syscall.text.Bytes;
 
 /** Numbers as strace prints them: {@code NULL}, {@code 0x7f0a...}, {@code 4096}, {@code -1}. */
 final class Numbers {

@@ -1,11 +1,11 @@
-package org.vmatlas.sources.internal.text;
+package org.vmatlas.syscall.text;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Byte scanning for the line parsers: finding a newline eight bytes at a time (SWAR: a zero byte in
+ * Byte scanning for the line parsers of /proc files and strace logs: finding a newline eight bytes at a time (SWAR: a zero byte in
  * {@code word ^ '\n'*0x0101..} shows in one subtraction), and a hex-digit table. /proc/PID/smaps of a
  * 60k-mapping process is 44 MB of short lines; most are passed over, so finding their ends is the cost.
  */
