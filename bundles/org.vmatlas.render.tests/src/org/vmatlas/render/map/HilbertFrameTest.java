@@ -3,6 +3,7 @@ package org.vmatlas.render.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -47,17 +48,23 @@ class HilbertFrameTest {
     }
 
     @Test
-    void aConflictTintsItsCellsRed() {
+    void aConflictBarsItsCellsTopAndLeavesTheirColour() {
         long mib = 1L << 20;
         List<Region> regions = List.of(MapLayoutTest.region(0x40000000L, 8 * mib, Prot.RW));
         MapLayout layout = MapLayout.of(regions);
         var conflict = new org.vmatlas.model.Conflict(org.vmatlas.model.ConflictKind.FIXED_REPLACED_LIVE,
                 0x40000000L + 4 * mib, 0x40000000L + 5 * mib, "test");
         HilbertFrame marked = new HilbertFrame(layout, 400, 400, new MapViewport(), List.of(conflict));
-        int tinted = MapColors.blend(MapColors.ofProt(Prot.RW), MapColors.CONFLICT, HilbertFrame.CONFLICT_TINT);
+        assertTrue(marked.cellSize() >= 3, "cells large enough for a bar: " + marked.cellSize());
         int[] inside = marked.pixelOf(0x40000000L + 4 * mib + mib / 2);
-        assertEquals(Integer.toHexString(tinted), Integer.toHexString(marked.pixels()[inside[1] * marked.width() + inside[0]]));
+        int topOfCell = inside[1] - marked.cellSize() / 2;
+        assertEquals(Integer.toHexString(MapColors.CONFLICT),
+                Integer.toHexString(marked.pixels()[topOfCell * marked.width() + inside[0]]), "the bar");
+        assertEquals(Integer.toHexString(MapColors.ofProt(Prot.RW)),
+                Integer.toHexString(marked.pixels()[inside[1] * marked.width() + inside[0]]), "rw- stays rw- below it");
         int[] outside = marked.pixelOf(0x40000000L + mib / 2);
         assertEquals(MapColors.ofProt(Prot.RW), marked.pixels()[outside[1] * marked.width() + outside[0]]);
+        assertEquals(MapColors.ofProt(Prot.RW),
+                marked.pixels()[(outside[1] - marked.cellSize() / 2) * marked.width() + outside[0]], "no bar without a conflict");
     }
 }

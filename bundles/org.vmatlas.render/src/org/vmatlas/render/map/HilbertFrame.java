@@ -13,7 +13,6 @@ import org.vmatlas.model.Conflict;
 public final class HilbertFrame {
 
     private static final int MAX_SIDE = 256;
-    static final double CONFLICT_TINT = 0.6;
     private final MapLayout layout;
     private final int width;
     private final int height;
@@ -59,10 +58,12 @@ public final class HilbertFrame {
             int[] at = point(side, cell);
             int x0 = left + at[0] * cellSize;
             int y0 = top + at[1] * cellSize;
-            // Cells are a few pixels wide: a frame would hide them, a red tint keeps their class readable.
-            for (int y = y0; y < y0 + cellSize; y++) {
+            // A red bar over the top of the cell, as the rows mark conflicts: a tint would turn a free or
+            // r-- cell into something that looks like rwx; the bar leaves the cell's own colour below it.
+            int bar = Math.max(1, cellSize / 3);
+            for (int y = y0; y < y0 + bar; y++) {
                 for (int x = x0; x < x0 + cellSize; x++) {
-                    pixels[y * width + x] = MapColors.blend(pixels[y * width + x], MapColors.CONFLICT, CONFLICT_TINT);
+                    pixels[y * width + x] = MapColors.CONFLICT;
                 }
             }
         }
@@ -107,6 +108,11 @@ public final class HilbertFrame {
     }
 
     /** The centre pixel of the cell where an address is drawn, as {x, y}, or null outside the view. */
+    /** The side of one cell in pixels. */
+    public int cellSize() {
+        return cellSize;
+    }
+
     public int[] pixelOf(long address) {
         int cell = cellOfVirtual(layout.virtualOf(address));
         if (cell < 0 || cell >= classes.length) {
