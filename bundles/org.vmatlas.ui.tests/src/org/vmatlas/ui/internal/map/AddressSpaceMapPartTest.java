@@ -113,6 +113,28 @@ class AddressSpaceMapPartTest {
         }
     }
 
+    @Test
+    void eachSessionKeepsItsOwnZoom() throws Exception {
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        map.viewport().zoom(8, 0.5);
+        double from = map.viewport().from();
+        double to = map.viewport().to();
+        Session other = models.openSession("map part test, other", Personality.LINUX.newKernel());
+        try {
+            models.setCurrent(other);
+            UiTestSupport.waitUntil(display, () -> map.viewport().isWhole(), 5000,
+                    "a session shown for the first time to be shown whole");
+            map.viewport().zoom(2, 0.25);
+            models.setCurrent(session);
+            UiTestSupport.waitUntil(display, () -> map.viewport().from() == from && map.viewport().to() == to, 5000,
+                    "the first session to come back at its own zoom");
+        } finally {
+            models.close(other);
+        }
+    }
+
     private static void assertColourAt(ImageData data, MapFrame frame, long address, int prot) {
         Region region = frame.layout().regionAt(address);
         assertTrue(region != null && region.prot() == prot, "the model has " + region + " at 0x" + Long.toHexString(address));

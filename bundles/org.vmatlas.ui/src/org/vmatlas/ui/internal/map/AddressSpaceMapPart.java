@@ -1,6 +1,8 @@
 package org.vmatlas.ui.internal.map;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -52,6 +54,8 @@ public class AddressSpaceMapPart {
     private Label header;
     private int lastFlashed = -1;
     private Session shownSession;
+    /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
+    private final Map<Session, double[]> views = new WeakHashMap<>();
     private MapCanvas map;
     private UiRefresher refresher;
     private final ModelListener listener = change -> refresher.request();
@@ -82,6 +86,7 @@ public class AddressSpaceMapPart {
         }
         Session session = models.current();
         if (session != shownSession) {
+            switchView(shownSession, session);
             shownSession = session;
             lastFlashed = -1;
         }
@@ -107,6 +112,21 @@ public class AddressSpaceMapPart {
         header.setText(NLS.bind(moment.isLive() ? Messages.map_header : Messages.map_headerPast, new Object[] {
             session.name(), space.size(), RegionText.size(space.mappedBytes()), space.kernelMapCount(), index,
             session.timeline().size() }));
+    }
+
+    /** Keeps the view of the session left and shows the next one as it was last seen, or whole. */
+    private void switchView(Session left, Session next) {
+        var viewport = map.viewport();
+        if (left != null) {
+            views.put(left, new double[] { viewport.from(), viewport.to() });
+        }
+        double[] kept = next == null ? null : views.get(next);
+        if (kept == null) {
+            viewport.reset();
+        } else {
+            viewport.show(kept[0], kept[1]);
+        }
+        map.invalidate();
     }
 
     @Inject
