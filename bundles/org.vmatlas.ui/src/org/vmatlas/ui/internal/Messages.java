@@ -107,6 +107,7 @@ public final class Messages extends NLS {
     public static String processes_listing;
     public static String processes_listed;
     public static String processes_noneSelected;
+    public static String processes_notListed;
     public static String processes_attaching;
     public static String processes_attached;
     public static String processes_ended;

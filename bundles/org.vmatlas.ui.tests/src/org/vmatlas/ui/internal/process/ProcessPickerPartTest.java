@@ -138,6 +138,47 @@ class ProcessPickerPartTest {
     }
 
     @Test
+    void theListRefreshesItselfAndKeepsTheChosenProcessByPid() throws Exception {
+        long self = ProcessHandle.current().pid();
+        waitListed(self);
+        long pid = startSleep().pid();
+        // no Refresh: the part reads the list again by itself while it is visible
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().stream().anyMatch(p -> p.pid() == pid),
+                ProcessPickerPart.LIST_MILLIS * 3L, "process " + pid + " listed without Refresh");
+        assertTrue(part.table().select(pid));
+        java.util.List<ProcessInfo> moved = new java.util.ArrayList<>(part.table().rows());
+        java.util.Collections.reverse(moved);
+        part.table().show(moved);
+        assertEquals(pid, part.table().selection().pid(), "the chosen process is selected where its row moved");
+        part.refresh();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().get(0).pid() != moved.get(0).pid(), WAIT,
+                "a new listing");
+        assertEquals(pid, part.table().selection().pid(), "Refresh keeps the chosen process");
+        child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        part.refresh();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().stream().noneMatch(p -> p.pid() == pid),
+                WAIT, "the exited process off the list");
+        assertEquals(null, part.table().selection(), "no other process is chosen in its place");
+        assertTrue(part.messageText().contains(Long.toString(pid)), part.messageText());
+    }
+
+    @Test
+    void attachingElsewhereClearsTheFiguresOfTheProcessBefore() throws Exception {
+        long first = startSleep().pid();
+        attachTo(first);
+        part.readRollup();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.smapsText().startsWith("Process " + first), WAIT,
+                "smaps_rollup totals");
+        Process second = new ProcessBuilder("sleep", "30").start();
+        try {
+            part.attach(new ProcessInfo(second.pid(), "sleep 30", 0, "me", 1));
+            assertEquals("", part.smapsText(), "the figures of process " + first + " are gone");
+        } finally {
+            second.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void smapsWithoutAnAttachmentAsksForOne() {
         part.readSmaps();
         assertTrue(part.smapsText().startsWith("Attach"), part.smapsText());

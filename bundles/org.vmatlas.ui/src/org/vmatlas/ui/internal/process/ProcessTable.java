@@ -19,6 +19,8 @@ final class ProcessTable {
 
     private final Table table;
     private List<ProcessInfo> rows = List.of();
+    /** The process the user chose, by pid, so that a new listing selects it wherever its row moved; -1: none. */
+    private long chosenPid = -1;
 
     ProcessTable(Composite parent) {
         table = new Table(parent, SWT.VIRTUAL | SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
@@ -30,6 +32,10 @@ final class ProcessTable {
         column(Messages.processes_columnMappings, 90, SWT.RIGHT);
         ColumnFit.install(table, new int[] { 12, 52, 18, 18 }, new int[] { 50, 100, 60, 60 });
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
+        table.addListener(SWT.Selection, event -> {
+            ProcessInfo chosen = selection();
+            chosenPid = chosen == null ? -1 : chosen.pid();
+        });
     }
 
     private void column(String title, int width, int align) {
@@ -50,24 +56,32 @@ final class ProcessTable {
         }
     }
 
-    /** Shows new rows, keeping the selected process selected when it is still there. */
-    void show(List<ProcessInfo> processes) {
-        ProcessInfo selected = selection();
+    /**
+     * Shows new rows, keeping the chosen process selected by its pid wherever its row is now; answers the pid
+     * of a chosen process that is no longer listed (then nothing is selected), or -1.
+     */
+    long show(List<ProcessInfo> processes) {
         rows = List.copyOf(processes);
         // the count first: clearing while the table still has the old count makes GTK ask for rows
         // that the new list no longer has
         table.setItemCount(rows.size());
         table.clearAll();
-        if (selected != null) {
-            select(selected.pid());
+        table.deselectAll();
+        long chosen = chosenPid;
+        if (chosen < 0 || select(chosen)) {
+            return -1;
         }
+        chosenPid = chosen; // it may be listed again when the filter changes
+        return chosen;
     }
 
-    /** Selects the row of {@code pid}; answers whether it is listed. */
+    /** Selects the row of {@code pid} and remembers it as chosen; answers whether it is listed. */
     boolean select(long pid) {
+        chosenPid = pid;
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).pid() == pid) {
                 table.setSelection(i);
+                table.showSelection();
                 return true;
             }
         }
