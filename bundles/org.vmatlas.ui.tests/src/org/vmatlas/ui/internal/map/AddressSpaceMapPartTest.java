@@ -114,6 +114,28 @@ class AddressSpaceMapPartTest {
     }
 
     @Test
+    void theHoverTipGoesWhenThePointerLeavesTheMap() throws Exception {
+        int fixed = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED;
+        session.apply(new Call.Mmap(BASE, 8 * MIB, Prot.RW, fixed, -1, 0, "data"));
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        UiTestSupport.waitUntil(display, () -> map.layout().regions().size() == 1, 5000, "the map to show the region");
+        MapFrame frame = map.frame();
+        int cell = frame.cellOfAddress(BASE + MIB);
+        org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+        move.x = frame.geometry().cellX(cell);
+        move.y = frame.geometry().cellY(cell) + frame.geometry().bandHeight() / 2;
+        for (int leave : new int[] { org.eclipse.swt.SWT.MouseExit, org.eclipse.swt.SWT.FocusOut }) {
+            map.control().notifyListeners(org.eclipse.swt.SWT.MouseMove, move);
+            assertTrue(map.control().getToolTipText() != null && map.control().getToolTipText().contains("data"),
+                    String.valueOf(map.control().getToolTipText()));
+            map.control().notifyListeners(leave, new org.eclipse.swt.widgets.Event());
+            assertEquals(null, map.control().getToolTipText(), "no tip after event " + leave);
+        }
+    }
+
+    @Test
     void eachSessionKeepsItsOwnZoom() throws Exception {
         AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
         shell.open();

@@ -6,6 +6,7 @@ import org.eclipse.swt.widgets.Event;
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RegionText;
+import org.vmatlas.ui.internal.HoverTips;
 
 /**
  * Mouse and keyboard on the map: wheel or +/- to zoom around the pointer, drag or arrows to pan,
@@ -32,6 +33,7 @@ final class MapInteraction {
         canvas.addListener(SWT.MouseMove, this::move);
         canvas.addListener(SWT.MouseUp, this::up);
         canvas.addListener(SWT.KeyDown, this::key);
+        HoverTips.install(canvas);
     }
 
     private void wheel(Event event) {
