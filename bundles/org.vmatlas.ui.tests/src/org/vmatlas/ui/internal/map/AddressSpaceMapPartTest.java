@@ -136,6 +136,26 @@ class AddressSpaceMapPartTest {
     }
 
     @Test
+    void theMapKeysWorkFromEveryControlOfThePart() {
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        org.eclipse.swt.widgets.Control[] others = { part.overviewButton(),
+            ((org.eclipse.swt.widgets.Composite) map.control().getParent()).getChildren()[0],
+            ((org.eclipse.swt.widgets.Composite) map.control().getParent()).getChildren()[2] };
+        for (org.eclipse.swt.widgets.Control other : others) {
+            org.eclipse.swt.widgets.Event plus = new org.eclipse.swt.widgets.Event();
+            plus.keyCode = '+';
+            other.notifyListeners(org.eclipse.swt.SWT.KeyDown, plus);
+            assertTrue(!map.viewport().isWhole(), "+ on " + other + " zooms in");
+            org.eclipse.swt.widgets.Event home = new org.eclipse.swt.widgets.Event();
+            home.keyCode = org.eclipse.swt.SWT.HOME;
+            other.notifyListeners(org.eclipse.swt.SWT.KeyDown, home);
+            assertTrue(map.viewport().isWhole(), "Home on " + other + " shows all");
+        }
+    }
+
+    @Test
     void eachSessionKeepsItsOwnZoom() throws Exception {
         AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
         shell.open();

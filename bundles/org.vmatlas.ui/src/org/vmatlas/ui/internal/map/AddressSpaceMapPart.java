@@ -52,6 +52,7 @@ public class AddressSpaceMapPart {
     private ESelectionService selection;
 
     private Label header;
+    private Button overview;
     private int lastFlashed = -1;
     private Session shownSession;
     /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
@@ -66,13 +67,20 @@ public class AddressSpaceMapPart {
         parent.setLayout(new GridLayout(2, false));
         header = new Label(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Button overview = new Button(parent, SWT.TOGGLE);
+        overview = new Button(parent, SWT.TOGGLE);
         overview.setText(Messages.map_hilbert);
         overview.setToolTipText(Messages.map_hilbertTip);
-        new MapLegend(parent).control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        var legend = new MapLegend(parent).control();
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         map = new MapCanvas(parent);
+        for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, legend }) {
+            map.keysFrom(control);
+        }
         map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        overview.addListener(SWT.Selection, event -> map.setHilbert(overview.getSelection()));
+        overview.addListener(SWT.Selection, event -> {
+            map.setHilbert(overview.getSelection());
+            map.control().setFocus();
+        });
         map.onSelection(region -> selection.setSelection(region));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
@@ -135,6 +143,11 @@ public class AddressSpaceMapPart {
         if (map != null && region != null && !map.control().isDisposed()) {
             map.setSelection(region);
         }
+    }
+
+    /** The Overview toggle, for tests. */
+    Button overviewButton() {
+        return overview;
     }
 
     /** The canvas, for export and tests. */
