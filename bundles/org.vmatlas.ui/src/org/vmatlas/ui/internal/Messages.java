@@ -99,6 +99,7 @@ public final class Messages extends NLS {
     public static String processes_columnCommand;
     public static String processes_columnOwner;
     public static String processes_columnMappings;
+    public static String processes_columnRss;
     public static String processes_notReadable;
     public static String processes_interval;
     public static String processes_intervalTip;

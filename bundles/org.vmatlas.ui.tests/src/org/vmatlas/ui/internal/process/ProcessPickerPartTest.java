@@ -163,6 +163,34 @@ class ProcessPickerPartTest {
     }
 
     @Test
+    void theRssColumnSortsAndTheChosenProcessStaysChosen() {
+        long self = ProcessHandle.current().pid();
+        waitListed(self);
+        ProcessInfo me = part.table().rows().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+        assertTrue(me.rssBytes() > 1 << 20, "a JVM holds more than a MiB: " + me);
+        assertTrue(part.table().select(self));
+        org.eclipse.swt.widgets.Table table = part.table().control();
+        org.eclipse.swt.widgets.TableColumn rss = table.getColumn(4);
+        assertEquals("RSS", rss.getText());
+        int row = table.getSelectionIndex();
+        assertTrue(table.getItem(row).getText(4).endsWith("B"), table.getItem(row).getText(4));
+        rss.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        rss.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        java.util.List<ProcessInfo> rows = part.table().rows();
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i - 1).rssBytes() >= rows.get(i).rssBytes(), "largest first at row " + i);
+        }
+        assertEquals(self, part.table().selection().pid(), "sorting keeps the chosen process");
+        part.refresh();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows() != rows, WAIT, "a new listing");
+        java.util.List<ProcessInfo> again = part.table().rows();
+        for (int i = 1; i < again.size(); i++) {
+            assertTrue(again.get(i - 1).rssBytes() >= again.get(i).rssBytes(), "still largest first at row " + i);
+        }
+        assertEquals(self, part.table().selection().pid(), "a new listing keeps the chosen process");
+    }
+
+    @Test
     void attachingElsewhereClearsTheFiguresOfTheProcessBefore() throws Exception {
         long first = startSleep().pid();
         attachTo(first);
