@@ -85,26 +85,29 @@ final class ProcessTable {
         table.setItemCount(rows.size());
         table.clearAll();
         table.deselectAll();
-        long chosen = chosenPid;
-        if (chosen < 0 || select(chosen)) {
-            return -1;
-        }
-        chosenPid = chosen; // it may be listed again when the filter changes
-        return chosen;
+        // no scrolling here: a listing every few seconds must not pull the table back to the chosen row
+        return chosenPid < 0 || selectRow(chosenPid) >= 0 ? -1 : chosenPid;
     }
 
-    /** Selects the row of {@code pid} and remembers it as chosen; answers whether it is listed. */
+    /** Selects and shows the row of {@code pid} and remembers it as chosen; answers whether it is listed. */
     boolean select(long pid) {
         chosenPid = pid;
+        if (selectRow(pid) < 0) {
+            table.deselectAll();
+            return false;
+        }
+        table.showSelection();
+        return true;
+    }
+
+    private int selectRow(long pid) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).pid() == pid) {
                 table.setSelection(i);
-                table.showSelection();
-                return true;
+                return i;
             }
         }
-        table.deselectAll();
-        return false;
+        return -1;
     }
 
     ProcessInfo selection() {
