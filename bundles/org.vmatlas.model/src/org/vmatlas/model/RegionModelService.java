@@ -33,6 +33,7 @@ public interface RegionModelService {
      * Reads a session file (format in {@code SessionFiles}); nothing is opened if any line is bad. Damage of
      * any kind (flipped bytes, truncation, garbage, content the checksum passes but the rules cannot replay) is
      * a {@link SessionFileException} naming the line, its message free of control bytes; no other exception.
+     * A file whose session name is taken by an open session opens as {@code name (2)}, {@code name (3)}...
      */
     Session load(Path file) throws IOException, SessionFileException;
 

@@ -40,7 +40,7 @@ class SessionFilesTest {
         Path file = dir.resolve("a.vmatlas");
         service.save(s, file);
         Session loaded = service.load(file);
-        assertEquals(s.name(), loaded.name());
+        assertEquals(s.name() + " (2)", loaded.name(), "the original is still open");
         assertEquals(Personality.NETBSD, loaded.personality());
         assertEquals(s.timeline().size(), loaded.timeline().size());
         for (int i : new int[] {0, 100, 499, s.timeline().size() - 1}) {

@@ -94,9 +94,21 @@ public final class RegionModelServiceImpl implements RegionModelService {
     @Override
     public Session load(Path file) throws IOException, SessionFileException {
         SessionImpl session = (SessionImpl) SessionFiles.read(file,
-                args -> new SessionImpl(args[0], null, Personality.valueOf(args[1]), mapCountLimit, s -> { }));
+                args -> new SessionImpl(freeName(args[0]), null, Personality.valueOf(args[1]), mapCountLimit, s -> { }));
         session.onChange(s -> notifier.changed(s, s.timeline().size() - 1));
         return register(session);
+    }
+
+    /** {@code name}, or {@code name (2)}, {@code name (3)}... when an open session already has it. */
+    private String freeName(String name) {
+        synchronized (sessions) {
+            var taken = sessions.stream().map(Session::name).collect(java.util.stream.Collectors.toSet());
+            String free = name;
+            for (int n = 2; taken.contains(free); n++) {
+                free = name + " (" + n + ")";
+            }
+            return free;
+        }
     }
 
     @Override

@@ -99,6 +99,7 @@ public final class Messages extends NLS {
     public static String processes_columnCommand;
     public static String processes_columnOwner;
     public static String processes_columnMappings;
+    public static String processes_columnRss;
     public static String processes_notReadable;
     public static String processes_interval;
     public static String processes_intervalTip;
@@ -107,6 +108,7 @@ public final class Messages extends NLS {
     public static String processes_listing;
     public static String processes_listed;
     public static String processes_noneSelected;
+    public static String processes_notListed;
     public static String processes_attaching;
     public static String processes_attached;
     public static String processes_ended;

@@ -56,7 +56,9 @@ public final class ProcessLister {
         if (failure != null) {
             return ProcResult.failed(failure);
         }
-        int uid = uid(new String(file.bytes(), 0, file.length(), StandardCharsets.UTF_8));
+        String status = new String(file.bytes(), 0, file.length(), StandardCharsets.UTF_8);
+        int uid = uid(status);
+        long rss = rssBytes(status);
         String command = command(dir, pid);
         if (command == null) {
             return ProcResult.failed(new ProcFailure(ProcFailure.Kind.EXITED, pid, "process " + pid + " has exited"));
@@ -65,7 +67,8 @@ public final class ProcessLister {
         if (file.read(dir.resolve("maps"), pid, "maps") == null) {
             count = MapsParser.countLines(file.bytes(), file.length());
         }
-        return ProcResult.read(new ProcessInfo(pid, command, uid, uid < 0 ? "unknown" : Users.nameOf(uid), count));
+        return ProcResult.read(new ProcessInfo(pid, command, uid, uid < 0 ? "unknown" : Users.nameOf(uid), count,
+                rss));
     }
 
     private String command(Path dir, long pid) {
@@ -89,6 +92,24 @@ public final class ProcessLister {
             return null;
         }
         return "[" + new String(file.bytes(), 0, file.length(), StandardCharsets.UTF_8).strip() + "]";
+    }
+
+    /** The resident set in bytes from the {@code VmRSS:} line of {@code status} (in kB), or -1 without one. */
+    static long rssBytes(String status) {
+        int at = status.indexOf("\nVmRSS:");
+        if (at < 0) {
+            return -1;
+        }
+        int p = at + 7;
+        while (p < status.length() && Character.isWhitespace(status.charAt(p))) {
+            p++;
+        }
+        long kib = 0;
+        int digits = 0;
+        for (; p < status.length() && Character.isDigit(status.charAt(p)) && digits < 15; p++, digits++) {
+            kib = kib * 10 + (status.charAt(p) - '0');
+        }
+        return digits == 0 ? -1 : kib * 1024;
     }
 
     /** The real uid: the first number of the {@code Uid:} line of {@code status}. */

@@ -58,6 +58,18 @@ class SessionHandlersTest {
     }
 
     @Test
+    void reopeningASavedSessionGivesADistinctName() {
+        Session session = recorded();
+        Path file = SaveSessionHandler.save(models, session, dir.resolve("s.vmatlas"));
+        Session second = OpenSessionHandler.open(models, file);
+        Session third = OpenSessionHandler.open(models, file);
+        assertEquals(List.of(session.name(), session.name() + " (2)", session.name() + " (3)"),
+                List.of(session.name(), second.name(), third.name()));
+        models.close(second);
+        assertEquals(session.name() + " (2)", OpenSessionHandler.open(models, file).name(), "a closed name is free again");
+    }
+
+    @Test
     void damagedFileIsExplainedAndLoadsNothing() throws Exception {
         Path file = SaveSessionHandler.save(models, recorded(), dir.resolve("s.vmatlas"));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -113,6 +113,70 @@ class AddressSpaceMapPartTest {
         }
     }
 
+    @Test
+    void theHoverTipGoesWhenThePointerLeavesTheMap() throws Exception {
+        int fixed = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED;
+        session.apply(new Call.Mmap(BASE, 8 * MIB, Prot.RW, fixed, -1, 0, "data"));
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        UiTestSupport.waitUntil(display, () -> map.layout().regions().size() == 1, 5000, "the map to show the region");
+        MapFrame frame = map.frame();
+        int cell = frame.cellOfAddress(BASE + MIB);
+        org.eclipse.swt.widgets.Event move = new org.eclipse.swt.widgets.Event();
+        move.x = frame.geometry().cellX(cell);
+        move.y = frame.geometry().cellY(cell) + frame.geometry().bandHeight() / 2;
+        for (int leave : new int[] { org.eclipse.swt.SWT.MouseExit, org.eclipse.swt.SWT.FocusOut }) {
+            map.control().notifyListeners(org.eclipse.swt.SWT.MouseMove, move);
+            assertTrue(map.control().getToolTipText() != null && map.control().getToolTipText().contains("data"),
+                    String.valueOf(map.control().getToolTipText()));
+            map.control().notifyListeners(leave, new org.eclipse.swt.widgets.Event());
+            assertEquals(null, map.control().getToolTipText(), "no tip after event " + leave);
+        }
+    }
+
+    @Test
+    void theMapKeysWorkFromEveryControlOfThePart() {
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        org.eclipse.swt.widgets.Control[] others = { part.overviewButton(),
+            ((org.eclipse.swt.widgets.Composite) map.control().getParent()).getChildren()[0],
+            ((org.eclipse.swt.widgets.Composite) map.control().getParent()).getChildren()[2] };
+        for (org.eclipse.swt.widgets.Control other : others) {
+            org.eclipse.swt.widgets.Event plus = new org.eclipse.swt.widgets.Event();
+            plus.keyCode = '+';
+            other.notifyListeners(org.eclipse.swt.SWT.KeyDown, plus);
+            assertTrue(!map.viewport().isWhole(), "+ on " + other + " zooms in");
+            org.eclipse.swt.widgets.Event home = new org.eclipse.swt.widgets.Event();
+            home.keyCode = org.eclipse.swt.SWT.HOME;
+            other.notifyListeners(org.eclipse.swt.SWT.KeyDown, home);
+            assertTrue(map.viewport().isWhole(), "Home on " + other + " shows all");
+        }
+    }
+
+    @Test
+    void eachSessionKeepsItsOwnZoom() throws Exception {
+        AddressSpaceMapPart part = UiTestSupport.makePart(AddressSpaceMapPart.class, shell, models, new WorkbenchMoment());
+        shell.open();
+        MapCanvas map = part.map();
+        map.viewport().zoom(8, 0.5);
+        double from = map.viewport().from();
+        double to = map.viewport().to();
+        Session other = models.openSession("map part test, other", Personality.LINUX.newKernel());
+        try {
+            models.setCurrent(other);
+            UiTestSupport.waitUntil(display, () -> map.viewport().isWhole(), 5000,
+                    "a session shown for the first time to be shown whole");
+            map.viewport().zoom(2, 0.25);
+            models.setCurrent(session);
+            UiTestSupport.waitUntil(display, () -> map.viewport().from() == from && map.viewport().to() == to, 5000,
+                    "the first session to come back at its own zoom");
+        } finally {
+            models.close(other);
+        }
+    }
+
     private static void assertColourAt(ImageData data, MapFrame frame, long address, int prot) {
         Region region = frame.layout().regionAt(address);
         assertTrue(region != null && region.prot() == prot, "the model has " + region + " at 0x" + Long.toHexString(address));

@@ -138,6 +138,75 @@ class ProcessPickerPartTest {
     }
 
     @Test
+    void theListRefreshesItselfAndKeepsTheChosenProcessByPid() throws Exception {
+        long self = ProcessHandle.current().pid();
+        waitListed(self);
+        long pid = startSleep().pid();
+        // no Refresh: the part reads the list again by itself while it is visible
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().stream().anyMatch(p -> p.pid() == pid),
+                ProcessPickerPart.LIST_MILLIS * 3L, "process " + pid + " listed without Refresh");
+        assertTrue(part.table().select(pid));
+        java.util.List<ProcessInfo> moved = new java.util.ArrayList<>(part.table().rows());
+        java.util.Collections.reverse(moved);
+        part.table().show(moved);
+        assertEquals(pid, part.table().selection().pid(), "the chosen process is selected where its row moved");
+        part.refresh();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().get(0).pid() != moved.get(0).pid(), WAIT,
+                "a new listing");
+        assertEquals(pid, part.table().selection().pid(), "Refresh keeps the chosen process");
+        child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        part.refresh();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows().stream().noneMatch(p -> p.pid() == pid),
+                WAIT, "the exited process off the list");
+        assertEquals(null, part.table().selection(), "no other process is chosen in its place");
+        assertTrue(part.messageText().contains(Long.toString(pid)), part.messageText());
+    }
+
+    @Test
+    void theRssColumnSortsAndTheChosenProcessStaysChosen() {
+        long self = ProcessHandle.current().pid();
+        waitListed(self);
+        ProcessInfo me = part.table().rows().stream().filter(p -> p.pid() == self).findFirst().orElseThrow();
+        assertTrue(me.rssBytes() > 1 << 20, "a JVM holds more than a MiB: " + me);
+        assertTrue(part.table().select(self));
+        org.eclipse.swt.widgets.Table table = part.table().control();
+        org.eclipse.swt.widgets.TableColumn rss = table.getColumn(4);
+        assertEquals("RSS", rss.getText());
+        int row = table.getSelectionIndex();
+        assertTrue(table.getItem(row).getText(4).endsWith("B"), table.getItem(row).getText(4));
+        rss.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        rss.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        java.util.List<ProcessInfo> rows = part.table().rows();
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.get(i - 1).rssBytes() >= rows.get(i).rssBytes(), "largest first at row " + i);
+        }
+        assertEquals(self, part.table().selection().pid(), "sorting keeps the chosen process");
+        part.refresh();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.table().rows() != rows, WAIT, "a new listing");
+        java.util.List<ProcessInfo> again = part.table().rows();
+        for (int i = 1; i < again.size(); i++) {
+            assertTrue(again.get(i - 1).rssBytes() >= again.get(i).rssBytes(), "still largest first at row " + i);
+        }
+        assertEquals(self, part.table().selection().pid(), "a new listing keeps the chosen process");
+    }
+
+    @Test
+    void attachingElsewhereClearsTheFiguresOfTheProcessBefore() throws Exception {
+        long first = startSleep().pid();
+        attachTo(first);
+        part.readRollup();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.smapsText().startsWith("Process " + first), WAIT,
+                "smaps_rollup totals");
+        Process second = new ProcessBuilder("sleep", "30").start();
+        try {
+            part.attach(new ProcessInfo(second.pid(), "sleep 30", 0, "me", 1));
+            assertEquals("", part.smapsText(), "the figures of process " + first + " are gone");
+        } finally {
+            second.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void smapsWithoutAnAttachmentAsksForOne() {
         part.readSmaps();
         assertTrue(part.smapsText().startsWith("Attach"), part.smapsText());

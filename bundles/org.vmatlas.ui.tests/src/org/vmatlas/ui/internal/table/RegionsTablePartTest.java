@@ -3,6 +3,9 @@ package org.vmatlas.ui.internal.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
+
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
@@ -100,6 +103,32 @@ class RegionsTablePartTest {
         assertEquals(RegionColumn.hex(space.start(37)), cell(row, RegionColumn.START));
         assertEquals("", part.problemText());
         assertTrue(part.footerText().contains("1 selected, 4 KiB"), part.footerText());
+    }
+
+    @Test
+    void addressLookupSelectsTheRegionForEveryPart() {
+        java.util.List<Object> published = new java.util.ArrayList<>();
+        ESelectionService selection = (ESelectionService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { ESelectionService.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("setSelection")) {
+                        published.add(args[0]);
+                    }
+                    return null;
+                });
+        Shell other = new Shell(Display.getDefault());
+        try {
+            other.setLayout(new FillLayout());
+            RegionsTablePart shared = new RegionsTablePart(models, new WorkbenchMoment(), selection);
+            shared.create(other);
+            AddressSpace space = session.space();
+            shared.lookupField().setText("0x" + Long.toHexString(space.start(12) + 5));
+            shared.lookupField().notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+            assertEquals(java.util.List.of(space.regions().get(12)), published,
+                    "smaps of the selection and the map follow the region found");
+            shared.dispose();
+        } finally {
+            other.dispose();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.chart.TimelineSeries;
+import org.vmatlas.ui.internal.HoverTips;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
@@ -93,6 +94,7 @@ public class TimelineChartPart {
         }
         chart = new TimelineChart();
         chartComposite = new ChartComposite(chartArea, SWT.NONE, chart.chart(), true);
+        HoverTips.install(chartComposite);
         chartArea.layout();
         refresh();
     }

@@ -18,6 +18,7 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.frag.HoleStats;
 import org.vmatlas.render.map.RegionText;
+import org.vmatlas.ui.internal.HoverTips;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
@@ -60,6 +61,7 @@ public class FragmentationPart {
         largest = new Label(parent, SWT.WRAP);
         largest.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
+        HoverTips.install(chartComposite);
         chartComposite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
         mapCount = new ProgressBar(parent, SWT.HORIZONTAL | SWT.SMOOTH);
         mapCount.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

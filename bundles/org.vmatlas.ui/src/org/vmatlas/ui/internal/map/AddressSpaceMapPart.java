@@ -1,6 +1,8 @@
 package org.vmatlas.ui.internal.map;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -50,8 +52,11 @@ public class AddressSpaceMapPart {
     private ESelectionService selection;
 
     private Label header;
+    private Button overview;
     private int lastFlashed = -1;
     private Session shownSession;
+    /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
+    private final Map<Session, double[]> views = new WeakHashMap<>();
     private MapCanvas map;
     private UiRefresher refresher;
     private final ModelListener listener = change -> refresher.request();
@@ -62,13 +67,20 @@ public class AddressSpaceMapPart {
         parent.setLayout(new GridLayout(2, false));
         header = new Label(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        Button overview = new Button(parent, SWT.TOGGLE);
+        overview = new Button(parent, SWT.TOGGLE);
         overview.setText(Messages.map_hilbert);
         overview.setToolTipText(Messages.map_hilbertTip);
-        new MapLegend(parent).control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        var legend = new MapLegend(parent).control();
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         map = new MapCanvas(parent);
+        for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, legend }) {
+            map.keysFrom(control);
+        }
         map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
-        overview.addListener(SWT.Selection, event -> map.setHilbert(overview.getSelection()));
+        overview.addListener(SWT.Selection, event -> {
+            map.setHilbert(overview.getSelection());
+            map.control().setFocus();
+        });
         map.onSelection(region -> selection.setSelection(region));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
@@ -82,6 +94,7 @@ public class AddressSpaceMapPart {
         }
         Session session = models.current();
         if (session != shownSession) {
+            switchView(shownSession, session);
             shownSession = session;
             lastFlashed = -1;
         }
@@ -109,12 +122,32 @@ public class AddressSpaceMapPart {
             session.timeline().size() }));
     }
 
+    /** Keeps the view of the session left and shows the next one as it was last seen, or whole. */
+    private void switchView(Session left, Session next) {
+        var viewport = map.viewport();
+        if (left != null) {
+            views.put(left, new double[] { viewport.from(), viewport.to() });
+        }
+        double[] kept = next == null ? null : views.get(next);
+        if (kept == null) {
+            viewport.reset();
+        } else {
+            viewport.show(kept[0], kept[1]);
+        }
+        map.invalidate();
+    }
+
     @Inject
     @Optional
     public void selected(@Named(IServiceConstants.ACTIVE_SELECTION) Region region) {
         if (map != null && region != null && !map.control().isDisposed()) {
             map.setSelection(region);
         }
+    }
+
+    /** The Overview toggle, for tests. */
+    Button overviewButton() {
+        return overview;
     }
 
     /** The canvas, for export and tests. */

@@ -12,6 +12,7 @@ import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.HilbertFrame;
@@ -28,6 +29,7 @@ import org.vmatlas.render.map.MapViewport;
 public final class MapCanvas {
 
     private final Canvas canvas;
+    private final MapInteraction interaction;
     private final MapViewport viewport = new MapViewport();
     private MapLayout layout = MapLayout.of(List.of());
     private List<Conflict> conflicts = List.of();
@@ -45,7 +47,12 @@ public final class MapCanvas {
         canvas.addPaintListener(event -> paint(event.gc));
         canvas.addListener(SWT.Resize, event -> invalidate());
         canvas.addListener(SWT.Dispose, event -> disposeImage());
-        new MapInteraction(this);
+        interaction = new MapInteraction(this);
+    }
+
+    /** The map's keys (+, -, Home, arrows) work from {@code control} too; a click on it gives the map the keyboard. */
+    public void keysFrom(Control control) {
+        interaction.keysFrom(control);
     }
 
     /** Shows new regions; {@code changed} flash until the next call. */

@@ -2,10 +2,13 @@ package org.vmatlas.ui.internal.map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RegionText;
+import org.vmatlas.ui.internal.HoverTips;
 
 /**
  * Mouse and keyboard on the map: wheel or +/- to zoom around the pointer, drag or arrows to pan,
@@ -32,6 +35,21 @@ final class MapInteraction {
         canvas.addListener(SWT.MouseMove, this::move);
         canvas.addListener(SWT.MouseUp, this::up);
         canvas.addListener(SWT.KeyDown, this::key);
+        HoverTips.install(canvas);
+    }
+
+    /**
+     * Lets the keys work from another control of the map's part (its toggle, header and legend), and hands
+     * the keyboard to the map when one of them is clicked: the keys need no click on the cells first.
+     */
+    void keysFrom(Control control) {
+        control.addListener(SWT.KeyDown, this::key);
+        control.addListener(SWT.MouseUp, event -> canvas.setFocus());
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                keysFrom(child);
+            }
+        }
     }
 
     private void wheel(Event event) {

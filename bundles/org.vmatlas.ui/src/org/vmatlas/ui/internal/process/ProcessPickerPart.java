@@ -45,6 +45,12 @@ public class ProcessPickerPart {
     /** Process rows shown at least; a taller part gives the table the rest. */
     private static final int TABLE_ROWS = 8;
     private static final int MIN_WIDTH = 300;
+    /** How often the list is read again while the part is visible. */
+    static final int LIST_MILLIS = 3000;
+    private boolean listing;
+    /** The chosen process last said to be missing from the list, so that it is said once. */
+    private long notListed = -1;
+    private long attachedPid = -1;
     private Scrolling scrolling;
     private Text filter;
     private Label count;
@@ -98,6 +104,18 @@ public class ProcessPickerPart {
         });
         smaps = new SmapsPanel(parent, 4, attacher::attachment);
         refresh();
+        parent.getDisplay().timerExec(LIST_MILLIS, this::tick);
+    }
+
+    /** Reads the list again every few seconds while the part is on screen, one reading at a time. */
+    private void tick() {
+        if (count.isDisposed()) {
+            return;
+        }
+        if (table.control().isVisible() && !listing) {
+            refresh();
+        }
+        count.getDisplay().timerExec(LIST_MILLIS, this::tick);
     }
 
     private void createAttachRow(Composite parent) {
@@ -112,20 +130,32 @@ public class ProcessPickerPart {
 
     /** Lists the processes again, reading {@code /proc} off the UI thread. */
     void refresh() {
-        count.setText(Messages.processes_listing);
+        listing = true;
+        if (all.isEmpty()) {
+            count.setText(Messages.processes_listing);
+        }
         BackgroundWork.run(Messages.processes_jobList, count.getDisplay(), monitor -> new ProcReader().processes(),
                 processes -> {
+                    listing = false;
                     all = processes;
                     showRows();
-                }, text -> say(text, true));
+                }, text -> {
+                    listing = false;
+                    say(text, true);
+                });
     }
 
     private void showRows() {
         if (count.isDisposed()) {
             return;
         }
-        table.show(ProcessFilter.apply(all, filter.getText()));
+        long gone = table.show(ProcessFilter.apply(all, filter.getText()));
         count.setText(NLS.bind(Messages.processes_listed, all.size(), table.rows().size()));
+        // the attached process's end is said by the attacher
+        if (gone > 0 && gone != notListed && gone != attachedPid) {
+            say(NLS.bind(Messages.processes_notListed, gone), false);
+        }
+        notListed = gone;
     }
 
     /** Attaches to the selected process. */
@@ -138,6 +168,8 @@ public class ProcessPickerPart {
             say(Messages.processes_noneSelected, true);
             return;
         }
+        smaps.clear();
+        attachedPid = process.pid();
         attacher.attach(process, Duration.ofMillis(interval.getSelection()));
     }
 

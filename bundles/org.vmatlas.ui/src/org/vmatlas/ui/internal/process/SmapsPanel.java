@@ -41,6 +41,11 @@ final class SmapsPanel {
         selected = region;
     }
 
+    /** Forgets the figures shown: they were of another process. */
+    void clear() {
+        show("");
+    }
+
     void readSelection() {
         Region region = selected;
         if (attached.get() != null && region == null) {

@@ -61,6 +61,12 @@ public class RegionsTablePart {
         this.moment = moment;
     }
 
+    /** For tests outside the workbench, with the selection service the map and the process picker listen to. */
+    RegionsTablePart(RegionModelService models, WorkbenchMoment moment, ESelectionService selection) {
+        this(models, moment);
+        this.selection = selection;
+    }
+
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
@@ -113,7 +119,13 @@ public class RegionsTablePart {
         try {
             long address = Amounts.parse(lookup.getText(), Messages.table_lookup,
                     session == null || session.arena() == null ? null : session.arena().start());
-            problem.setText(table.reveal(address) ? "" : NLS.bind(Messages.table_notMapped, Long.toHexString(address)));
+            boolean found = table.reveal(address);
+            problem.setText(found ? "" : NLS.bind(Messages.table_notMapped, Long.toHexString(address)));
+            if (found) {
+                // a selection made by the program sends no SWT event: tell the other parts here
+                selectionChanged(table.firstSelected());
+                return;
+            }
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
         }
