@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.chart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
@@ -66,5 +67,16 @@ class TimelineChartPartTest {
                 "the map to show the three regions after the mprotect");
         assertEquals(session.timeline().spaceAfter(1).regions(), map.map().layout().regions());
         UiTestSupport.captureShell(shell, "timeline-scrubbed.png");
+    }
+
+    @Test
+    void changesBetweenMomentsListRemovedAndAddedRegions() {
+        long base = SimulatedSessions.BASE;
+        SimulatedSessions.map(session, base, 4 * MIB, Prot.RW, "data");
+        session.apply(new Call.Mprotect(base, MIB, Prot.READ));
+        String text = ChangesDialog.describe(session.timeline(), 0, 1);
+        assertTrue(text.startsWith("1 region(s) gone, 2 region(s) new"), text);
+        assertTrue(text.contains("- ") && text.contains("+ "), text);
+        assertTrue(ChangesDialog.describe(session.timeline(), 1, 1).startsWith("No region changed"));
     }
 }
