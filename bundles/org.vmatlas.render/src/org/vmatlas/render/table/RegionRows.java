@@ -2,6 +2,7 @@ package org.vmatlas.render.table;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Region;
@@ -19,12 +20,22 @@ public final class RegionRows {
 
     /** @param space the regions, or {@code null} for none (no session yet) */
     public RegionRows(AddressSpace space, ProtPattern filter, RegionColumn sortColumn, boolean ascending) {
+        this(space, filter, null, sortColumn, ascending);
+    }
+
+    /**
+     * @param space the regions, or {@code null} for none (no session yet)
+     * @param name  kept are the regions whose backing name or label this finds ({@code libc}, {@code \[stack}),
+     *              or every region when {@code null}
+     */
+    public RegionRows(AddressSpace space, ProtPattern filter, Pattern name, RegionColumn sortColumn, boolean ascending) {
         this.space = space;
         int regions = regionCount();
         int[] kept = new int[regions];
         int count = 0;
         for (int i = 0; i < regions; i++) {
-            if (filter.matchesAll() || filter.matches(space.prot(i), space.region(i).shared())) {
+            if ((filter.matchesAll() || filter.matches(space.prot(i), space.region(i).shared()))
+                    && (name == null || named(space.region(i), name))) {
                 kept[count++] = i;
             }
         }
@@ -34,6 +45,11 @@ public final class RegionRows {
         for (int row = 0; row < rows.length; row++) {
             rowOfRegion[rows[row]] = row;
         }
+    }
+
+    private static boolean named(Region region, Pattern name) {
+        return name.matcher(region.backing().name()).find()
+                || region.label() != null && name.matcher(region.label()).find();
     }
 
     private int[] sort(int[] indexes, RegionColumn column, boolean ascending) {

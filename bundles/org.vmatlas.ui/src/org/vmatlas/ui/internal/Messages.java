@@ -33,6 +33,10 @@ public final class Messages extends NLS {
     public static String changes_show;
     public static String changes_none;
     public static String changes_summary;
+    public static String table_name;
+    public static String table_nameHint;
+    public static String table_nameTip;
+    public static String table_nameBad;
     public static String demo_jobName;
     public static String demo_sessionName;
     public static String export_title;

@@ -86,6 +86,22 @@ class RegionsTablePartTest {
     }
 
     @Test
+    void nameFilterKeepsRegionsWhoseLabelOrFileItFinds() {
+        part.nameField().setText("^r1");
+        long expected = session.space().regions().stream()
+                .filter(r -> r.label() != null && r.label().startsWith("r1")).count();
+        assertTrue(expected > 1, "several labels start with r1: " + expected);
+        assertEquals(expected, table.getItemCount());
+        part.nameField().setText("R1\\d"); // case does not matter
+        assertEquals(session.space().regions().stream()
+                .filter(r -> r.label() != null && r.label().matches("r1\\d.*")).count(), table.getItemCount());
+        part.nameField().setText("[");
+        assertTrue(part.problemText().startsWith("Name: "), part.problemText());
+        part.nameField().setText("");
+        assertEquals(session.space().size(), table.getItemCount(), "an empty name keeps every region");
+    }
+
+    @Test
     void badPatternIsExplainedAndKeepsTheRows() {
         part.filterField().setText("rz");
         assertTrue(part.problemText().contains("'z' at position 2"), part.problemText());

@@ -3,6 +3,7 @@ package org.vmatlas.ui.internal.table;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -25,6 +26,7 @@ final class RegionsTable {
     private final Consumer<Region> onSelection;
     private AddressSpace space;
     private ProtPattern filter = ProtPattern.all();
+    private Pattern names;
     private RegionColumn sortColumn = RegionColumn.START;
     private boolean ascending = true;
     private RegionRows rows;
@@ -43,7 +45,7 @@ final class RegionsTable {
         }
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.Selection, event -> onSelection.accept(firstSelected()));
-        rows = new RegionRows(null, filter, sortColumn, ascending);
+        rows = new RegionRows(null, filter, names, sortColumn, ascending);
     }
 
     /**
@@ -75,6 +77,12 @@ final class RegionsTable {
         rebuild();
     }
 
+    /** Keeps only regions whose backing name or label {@code pattern} finds; {@code null} keeps all. */
+    void filterNames(Pattern pattern) {
+        names = pattern;
+        rebuild();
+    }
+
     private void sortBy(TableColumn widget) {
         RegionColumn column = (RegionColumn) widget.getData();
         ascending = column != sortColumn || !ascending;
@@ -88,7 +96,7 @@ final class RegionsTable {
     private void rebuild() {
         List<Long> selectedStarts = Arrays.stream(table.getSelectionIndices())
                 .filter(row -> row < rows.size()).mapToObj(row -> rows.region(row).start()).toList();
-        rows = new RegionRows(space, filter, sortColumn, ascending);
+        rows = new RegionRows(space, filter, names, sortColumn, ascending);
         table.setRedraw(false);
         try {
             table.deselectAll();

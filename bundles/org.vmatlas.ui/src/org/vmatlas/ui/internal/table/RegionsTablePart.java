@@ -1,5 +1,8 @@
 package org.vmatlas.ui.internal.table;
 
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -45,6 +48,7 @@ public class RegionsTablePart {
 
     private Text filter;
     private Text lookup;
+    private Text name;
     private Label problem;
     private Label footer;
     private RegionsTable table;
@@ -76,10 +80,16 @@ public class RegionsTablePart {
         filter.setToolTipText(Messages.table_filterTip);
         filter.setLayoutData(new GridData(90, SWT.DEFAULT));
         filter.addListener(SWT.Modify, event -> applyFilter());
+        new Label(parent, SWT.NONE).setText(Messages.table_name);
+        name = new Text(parent, SWT.BORDER | SWT.SEARCH);
+        name.setMessage(Messages.table_nameHint);
+        name.setToolTipText(Messages.table_nameTip);
+        name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        name.addListener(SWT.Modify, event -> applyFilter());
         new Label(parent, SWT.NONE).setText(Messages.table_lookup);
         lookup = new Text(parent, SWT.BORDER | SWT.SEARCH);
         lookup.setMessage(Messages.table_lookupHint);
-        lookup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        lookup.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         lookup.addListener(SWT.DefaultSelection, event -> lookUp());
         problem = new Label(parent, SWT.NONE);
         problem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -109,6 +119,13 @@ public class RegionsTablePart {
             problem.setText("");
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
+        }
+        String text = name.getText().strip();
+        try {
+            table.filterNames(text.isEmpty() ? null : Pattern.compile(text, Pattern.CASE_INSENSITIVE));
+        } catch (PatternSyntaxException e) {
+            // say why in the part; the table keeps the last name filter that made sense
+            problem.setText(NLS.bind(Messages.table_nameBad, e.getDescription(), e.getIndex() + 1));
         }
         updateFooter();
     }
@@ -161,6 +178,10 @@ public class RegionsTablePart {
 
     Text filterField() {
         return filter;
+    }
+
+    Text nameField() {
+        return name;
     }
 
     Text lookupField() {
