@@ -32,18 +32,12 @@ public record Event(long sequence, long timeNanos, String source, Call call, Sys
      * growth; the rest are new or gone). For a call, the same count of its region changes.
      */
     public String changeSummary() {
-        int changed = 0;
-        for (Region region : added) {
-            if (overlapsAny(region, removed)) {
-                changed++;
-            }
-        }
-        int gone = 0;
-        for (Region region : removed) {
-            if (!overlapsAny(region, added)) {
-                gone++;
-            }
-        }
+        long[] addedStarts = starts(added);
+        long[] addedEnds = ends(added);
+        long[] removedStarts = starts(removed);
+        long[] removedEnds = ends(removed);
+        int changed = countOverlapping(addedStarts, addedEnds, removedStarts, removedEnds);
+        int gone = removed.size() - countOverlapping(removedStarts, removedEnds, addedStarts, addedEnds);
         int fresh = added.size() - changed;
         if (fresh == 0 && gone == 0 && changed == 0) {
             return "no change";
@@ -51,13 +45,30 @@ public record Event(long sequence, long timeNanos, String source, Call call, Sys
         return "+" + fresh + " region" + (fresh == 1 ? "" : "s") + ", \u2212" + gone + ", " + changed + " changed";
     }
 
-    private static boolean overlapsAny(Region region, List<Region> others) {
-        for (Region other : others) {
-            if (other.start() < region.end() && region.start() < other.end()) {
-                return true;
+    private static long[] starts(List<Region> regions) {
+        return regions.stream().mapToLong(Region::start).sorted().toArray();
+    }
+
+    private static long[] ends(List<Region> regions) {
+        return regions.stream().mapToLong(Region::end).sorted().toArray();
+    }
+
+    /**
+     * How many of the ranges {@code [starts[i], ends[i])} overlap some range of the others, in one sweep:
+     * the ranges of each side never overlap one another, so sorted starts and sorted ends pair up.
+     */
+    private static int countOverlapping(long[] starts, long[] ends, long[] otherStarts, long[] otherEnds) {
+        int count = 0;
+        int j = 0;
+        for (int i = 0; i < starts.length; i++) {
+            while (j < otherStarts.length && otherEnds[j] <= starts[i]) {
+                j++;
+            }
+            if (j < otherStarts.length && otherStarts[j] < ends[i]) {
+                count++;
             }
         }
-        return false;
+        return count;
     }
 
     /** One line for the event log. */

@@ -48,13 +48,23 @@ import java.util.List;
  */
 public interface Sandbox extends Kernel {
 
+    /** The calls {@link #vet} judges. */
+    enum Op {
+        MMAP, MUNMAP, MPROTECT, MADVISE, MREMAP;
+
+        /** {@code "mprotect"}, as in messages. */
+        public String callName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /**
-     * What the sandbox would answer {@code call} itself right now (a refusal, an argument error, the quota),
+     * What the sandbox would answer {@code op} itself right now (a refusal, an argument error, the quota),
      * or {@code null} when the call would go to the kernel; nothing is called and nothing changes. For a
-     * preview: {@code call} is {@code "mmap"}, {@code "munmap"}, {@code "mprotect"}, {@code "madvise"} or
-     * {@code "mremap"} (then {@code length} is the old size); arguments a call does not have are ignored.
+     * preview. For {@link Op#MREMAP} {@code length} is the old size; arguments a call does not have are
+     * ignored.
      */
-    SysResult vet(String call, long address, long length, int prot, int flags, int fd, long offset, long newSize,
+    SysResult vet(Op op, long address, long length, int prot, int flags, int fd, long offset, long newSize,
             long newAddress);
 
     /** First address of the arena reserved at start. */

@@ -18,11 +18,11 @@ final class SandboxVerdict {
     /** What the sandbox would answer {@code raw} itself, or {@code null} when it would reach the kernel. */
     static SysResult of(Sandbox sandbox, Call raw) {
         return switch (raw) {
-            case Call.Mmap m -> sandbox.vet("mmap", m.address(), m.length(), m.prot(), m.flags(), m.fd(), m.offset(), 0, 0);
-            case Call.Munmap u -> sandbox.vet("munmap", u.address(), u.length(), 0, 0, -1, 0, 0, 0);
-            case Call.Mprotect p -> sandbox.vet("mprotect", p.address(), p.length(), p.prot(), 0, -1, 0, 0, 0);
-            case Call.Madvise a -> sandbox.vet("madvise", a.address(), a.length(), 0, 0, -1, 0, 0, 0);
-            case Call.Mremap r -> sandbox.vet("mremap", r.oldAddress(), r.oldSize(), 0, r.flags(), -1, 0, r.newSize(),
+            case Call.Mmap m -> sandbox.vet(Sandbox.Op.MMAP, m.address(), m.length(), m.prot(), m.flags(), m.fd(), m.offset(), 0, 0);
+            case Call.Munmap u -> sandbox.vet(Sandbox.Op.MUNMAP, u.address(), u.length(), 0, 0, -1, 0, 0, 0);
+            case Call.Mprotect p -> sandbox.vet(Sandbox.Op.MPROTECT, p.address(), p.length(), p.prot(), 0, -1, 0, 0, 0);
+            case Call.Madvise a -> sandbox.vet(Sandbox.Op.MADVISE, a.address(), a.length(), 0, 0, -1, 0, 0, 0);
+            case Call.Mremap r -> sandbox.vet(Sandbox.Op.MREMAP, r.oldAddress(), r.oldSize(), 0, r.flags(), -1, 0, r.newSize(),
                     r.newAddress());
             default -> null;
         };

@@ -41,4 +41,20 @@ class FewPagesTest {
         }
         assertEquals(Set.of(CellClass.FREE), lastRows, "the rows below the pages are empty");
     }
+
+    @Test
+    void zoomStopsAtAPageARow() {
+        Session session = SimulatedSessions.linux(SimulatedSessions.service());
+        SimulatedSessions.map(session, SimulatedSessions.BASE, 1L << 30, Prot.RW, "big");
+        MapGeometry geometry = MapGeometry.forCanvas(1000, 400);
+        MapFrame frame = new MapFrame(MapLayout.of(session.space().regions()), geometry, new MapViewport(), List.of(),
+                List.of());
+        double minimum = frame.minimumSpan();
+        assertEquals((double) geometry.rows() * MapFrame.PAGE / (1L << 30), minimum, 1e-15);
+        MapViewport viewport = new MapViewport();
+        viewport.zoom(1e12, 0.5, minimum);
+        assertEquals(minimum, viewport.to() - viewport.from(), 1e-15, "no deeper than a page a row");
+        viewport.zoom(0.5, 0.5, minimum);
+        assertEquals(2 * minimum, viewport.to() - viewport.from(), 1e-15, "one step out is one step out");
+    }
 }

@@ -62,6 +62,12 @@ public final class MapFrame {
         return (int) Math.floor((virtual - viewStart) / (viewEnd - viewStart) * classes.length);
     }
 
+    /** The smallest part of the axis a viewport can usefully show here: one page a row. */
+    public double minimumSpan() {
+        double length = layout.virtualLength();
+        return length <= 0 ? 1 : Math.min(1, (double) geometry.rows() * PAGE / length);
+    }
+
     /** The cell where an address is drawn, or -1 when it is outside the viewport. */
     public int cellOfAddress(long address) {
         int cell = cellOf(layout.virtualOf(address));

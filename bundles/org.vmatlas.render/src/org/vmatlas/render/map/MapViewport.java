@@ -29,8 +29,17 @@ public final class MapViewport {
 
     /** Zooms by {@code factor} (> 1 zooms in) keeping the fraction {@code anchor} of the view in place. */
     public void zoom(double factor, double anchor) {
+        zoom(factor, anchor, MIN_SPAN);
+    }
+
+    /**
+     * As {@link #zoom(double, double)}, never below {@code minimumSpan} of the axis (the frame's
+     * {@link MapFrame#minimumSpan()}: a row at least a page), so a zoom past what can be shown is not
+     * remembered and need not be undone step by step.
+     */
+    public void zoom(double factor, double anchor, double minimumSpan) {
         double span = to - from;
-        double newSpan = Math.min(1, Math.max(MIN_SPAN, span / factor));
+        double newSpan = Math.min(1, Math.max(Math.max(MIN_SPAN, minimumSpan), span / factor));
         double center = from + anchor * span;
         set(center - anchor * newSpan, newSpan);
     }

@@ -110,19 +110,18 @@ public final class SandboxKernel implements Sandbox {
     }
 
     @Override
-    public SysResult vet(String call, long address, long length, int prot, int flags, int fd, long offset,
+    public SysResult vet(Op op, long address, long length, int prot, int flags, int fd, long offset,
             long newSize, long newAddress) {
         lock.lock();
         try {
             if (closed) {
                 return CallChecks.closed();
             }
-            return switch (call) {
-                case "mmap" -> placement.mmap(address, length, prot, flags, fd, offset, true);
-                case "munmap" -> munmapChecks(address, length);
-                case "mprotect", "madvise" -> checks.mapped(call, address, length, true);
-                case "mremap" -> remap.run(address, length, newSize, flags, newAddress, true);
-                default -> null;
+            return switch (op) {
+                case MMAP -> placement.mmap(address, length, prot, flags, fd, offset, true);
+                case MUNMAP -> munmapChecks(address, length);
+                case MPROTECT, MADVISE -> checks.mapped(op.callName(), address, length, true);
+                case MREMAP -> remap.run(address, length, newSize, flags, newAddress, true);
             };
         } finally {
             lock.unlock();

@@ -58,7 +58,7 @@ final class MapInteraction {
     }
 
     private void zoomAt(int x, int y, double factor) {
-        map.viewport().zoom(factor, map.anchorAt(x, y));
+        map.viewport().zoom(factor, map.anchorAt(x, y), map.frame().minimumSpan());
         map.invalidate();
     }
 
@@ -86,7 +86,7 @@ final class MapInteraction {
 
     private void key(Event event) {
         switch (event.keyCode) {
-            case '+', '=', SWT.KEYPAD_ADD -> map.viewport().zoom(2, 0.5);
+            case '+', '=', SWT.KEYPAD_ADD -> map.viewport().zoom(2, 0.5, map.frame().minimumSpan());
             case '-', SWT.KEYPAD_SUBTRACT -> map.viewport().zoom(0.5, 0.5);
             case SWT.ARROW_LEFT -> map.viewport().pan(-0.1);
             case SWT.ARROW_RIGHT -> map.viewport().pan(0.1);
