@@ -17,6 +17,8 @@ public final class ElfSymbols {
     static final int SHT_DYNSYM = 11;
     static final int STT_OBJECT = 1;
     static final int STT_FUNC = 2;
+    /** A function whose address a resolver picks at load time (glibc's {@code memcpy}, {@code strlen}). */
+    static final int STT_GNU_IFUNC = 10;
     /** Bounds what a hostile file can make us allocate. */
     private static final long MAX_TABLE_BYTES = 256L << 20;
 
@@ -70,7 +72,7 @@ public final class ElfSymbols {
                 int shndx = Short.toUnsignedInt(table.getShort(e + 6));
                 long value = table.getLong(e + 8);
                 long symSize = table.getLong(e + 16);
-                if ((info == STT_FUNC || info == STT_OBJECT) && shndx != 0 && value != 0 && name > 0
+                if ((info == STT_FUNC || info == STT_OBJECT || info == STT_GNU_IFUNC) && shndx != 0 && value != 0 && name > 0
                         && Integer.toUnsignedLong(name) < strSize) {
                     out.add(value, symSize, string(strings, name));
                 }
