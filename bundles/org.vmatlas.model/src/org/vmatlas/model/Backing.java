@@ -44,6 +44,13 @@ public record Backing(Kind kind, String name, long device, long inode, long offs
         return inode != 0 && other != null && device == other.device && inode == other.inode;
     }
 
+    /** The device as {@code /proc/PID/maps} prints it, {@code major:minor} in hex ({@code "fe:00"}). */
+    public String deviceText() {
+        long major = ((device >>> 8) & 0xfff) | ((device >>> 32) & 0xfffff000L);
+        long minor = (device & 0xff) | ((device >>> 12) & 0xffffff00L);
+        return String.format("%02x:%02x", major, minor);
+    }
+
     /** The same object at another offset. */
     public Backing at(long newOffset) {
         return new Backing(kind, name, device, inode, newOffset);

@@ -68,6 +68,14 @@ class KernelRegionsTest {
     }
 
     @Test
+    void devicesReadAsTheKernelPrintsThem() {
+        assertEquals("fe:00", new org.vmatlas.model.Backing(org.vmatlas.model.Backing.Kind.FILE, "/x",
+                org.vmatlas.syscall.MapsLineParser.device(0xfe, 0), 7, 0).deviceText());
+        assertEquals("1234:56789a", new org.vmatlas.model.Backing(org.vmatlas.model.Backing.Kind.FILE, "/x",
+                org.vmatlas.syscall.MapsLineParser.device(0x1234, 0x56789a), 7, 0).deviceText());
+    }
+
+    @Test
     void sessionFilesKeepIt(@TempDir Path dir) throws Exception {
         RegionModelServiceImpl service = new RegionModelServiceImpl();
         Session session = service.openObservedSession("pid 2");

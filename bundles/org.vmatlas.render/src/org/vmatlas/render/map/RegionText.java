@@ -21,6 +21,10 @@ public final class RegionText {
         text.append("\nstate ").append(region.state().name().toLowerCase())
                 .append(region.stateInferred() ? " (inferred)" : "");
         text.append("\nbacking ").append(backing(region.backing()));
+        if (region.backing().inode() != 0) {
+            text.append("\ndevice ").append(region.backing().deviceText()).append(" inode ")
+                    .append(Long.toUnsignedString(region.backing().inode()));
+        }
         if (region.label() != null && !region.label().isEmpty()) {
             text.append("\nlabel ").append(region.label());
         }
