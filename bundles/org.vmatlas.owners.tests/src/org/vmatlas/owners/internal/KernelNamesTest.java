@@ -18,7 +18,7 @@ import org.vmatlas.owners.RegionType;
  */
 class KernelNamesTest {
 
-    private static final String MAPS = """
+    static final String MAPS = """
             55d000000000-55d000021000 rw-p 00000000 00:00 0                          [heap]
             7f0000000000-7f0000001000 rw-s 00000000 00:01 2048                       /memfd:jit code (deleted)
             7f0000001000-7f0000002000 rw-s 00000000 00:01 32770                      /SYSV0000002a (deleted)

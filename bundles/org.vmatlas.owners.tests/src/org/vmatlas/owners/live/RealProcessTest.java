@@ -13,6 +13,8 @@ import org.vmatlas.model.Region;
 import org.vmatlas.owners.Classification;
 import org.vmatlas.owners.Fixtures;
 import org.vmatlas.owners.Owner;
+import org.vmatlas.owners.PageProbe;
+import org.vmatlas.owners.PageStates;
 import org.vmatlas.owners.RegionType;
 import org.vmatlas.owners.Residency;
 import org.vmatlas.owners.Services;
@@ -77,6 +79,13 @@ class RealProcessTest {
             assertTrue(c.hasResidency());
             assertTrue(data.rss() >= 4096 && data.privateDirty() >= 4096, "the page written is resident and dirty: " + data);
             assertEquals(0, c.residency(c.indexAt(p.addresses.get("reserved"))).rss(), "a reservation holds no pages");
+            PageStates pages = Services.service(PageProbe.class).pages(Fixtures.live(p.pid), p.addresses.get("guard"),
+                    p.addresses.get("guard") + 3 * 4096);
+            assertTrue(pages.isKnown(), pages.reason());
+            assertEquals(3, pages.pages());
+            assertEquals(0, pages.flags()[0] & PageStates.PRESENT, "the guard page holds nothing");
+            assertTrue(pages.has(1, (byte) (PageStates.PRESENT | PageStates.EXCLUSIVE)), "the page written is ours");
+            assertEquals(0, pages.flags()[2] & PageStates.PRESENT, "the page never touched is not there");
         }
     }
 
