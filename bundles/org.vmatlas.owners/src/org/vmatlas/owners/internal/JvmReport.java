@@ -25,7 +25,9 @@ final class JvmReport {
 
     private static final Pattern MAP_LINE = Pattern.compile(
             "^0x([0-9a-f]+)-0x([0-9a-f]+)\\s+\\d+\\s+\\S+\\s+.*?\\s(JAVAHEAP|CODE|CLASS|META|CDS)\\s", Pattern.MULTILINE);
-    private static final Pattern HEAP = Pattern.compile("heap\\s.*\\[0x([0-9a-f]+), 0x([0-9a-f]+)\\)");
+    /** A generation or heap line of GC.heap_info: unindented, {@code [low, (top,) high)}. */
+    private static final Pattern HEAP = Pattern.compile("^\\S.*\\[0x([0-9a-f]+), (?:0x[0-9a-f]+, )?0x([0-9a-f]+)\\)",
+            Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("bounds \\[0x([0-9a-f]+), 0x[0-9a-f]+, 0x([0-9a-f]+)\\]");
     private static final long TIMEOUT_SECONDS = 20;
 
@@ -50,9 +52,18 @@ final class JvmReport {
                 default -> "CDS archive";
             }));
         }
+        // G1 prints one heap line, Serial and Parallel one per generation: the heap is their union
         Matcher h = HEAP.matcher(out);
-        if (h.find()) {
-            ranges.add(new Range(hex(h.group(1)), hex(h.group(2)), "Java heap"));
+        long low = -1;
+        long high = 0;
+        while (h.find()) {
+            long from = hex(h.group(1));
+            long to = hex(h.group(2));
+            low = low == -1 || Long.compareUnsigned(from, low) < 0 ? from : low;
+            high = Long.compareUnsigned(to, high) > 0 ? to : high;
+        }
+        if (low != -1 && Long.compareUnsigned(high, low) > 0) {
+            ranges.add(new Range(low, high, "Java heap"));
         }
         Matcher c = CODE.matcher(out);
         while (c.find()) {
