@@ -9,7 +9,10 @@ import org.vmatlas.owners.Classification;
 import org.vmatlas.owners.Owner;
 import org.vmatlas.owners.Recognizer;
 import org.vmatlas.owners.Residency;
+import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.ProcReader;
+import org.vmatlas.sources.proc.ProcResult;
+import org.vmatlas.sources.proc.SmapsEntry;
 import org.vmatlas.syscall.Kernel;
 
 /**
@@ -21,6 +24,8 @@ public final class ClassifierCore {
 
     private final ImageCatalog catalog = new ImageCatalog();
     private final Path procRoot;
+    /** A reader keeps its buffer (tens of MB for a large smaps) between readings: one per thread. */
+    private final ThreadLocal<ProcReader> readers;
 
     public ClassifierCore() {
         this(Path.of("/proc"));
@@ -29,6 +34,26 @@ public final class ClassifierCore {
     /** A classifier that reads a {@code /proc}-shaped directory for threads and smaps (tests). */
     public ClassifierCore(Path procRoot) {
         this.procRoot = procRoot;
+        this.readers = ThreadLocal.withInitial(() -> new ProcReader(procRoot));
+    }
+
+    /**
+     * Classifies a live process from one reading of its {@code smaps}: the regions and their residency come
+     * from the same read, so they agree. {@code null} when smaps may not be read.
+     */
+    public Classification classifySmaps(long pid, List<Recognizer> recognizers) {
+        ProcResult<List<SmapsEntry>> read = readers.get().smaps(pid);
+        if (!read.isRead()) {
+            return null;
+        }
+        List<SmapsEntry> entries = read.value();
+        Residency[] residency = new Residency[entries.size()];
+        for (int i = 0; i < residency.length; i++) {
+            MemoryCounters c = entries.get(i).counters();
+            residency[i] = new Residency(c.rss(), c.pss(), c.privateDirty(), c.sharedDirty(), c.swap());
+        }
+        return classify(ProcessRegions.ofSmaps(entries), OptionalLong.of(pid), recognizers, residency, System.nanoTime(),
+                null, false);
     }
 
     /**
@@ -41,6 +66,11 @@ public final class ClassifierCore {
      */
     public Classification classify(List<Region> regions, OptionalLong pid, List<Recognizer> recognizers,
             boolean residency, Kernel sandbox) {
+        return classify(regions, pid, recognizers, null, 0, residency ? sandbox : null, residency);
+    }
+
+    private Classification classify(List<Region> regions, OptionalLong pid, List<Recognizer> recognizers,
+            Residency[] known, long knownTime, Kernel sandbox, boolean measure) {
         regions = List.copyOf(regions); // a snapshot's list builds its regions on each get
         int n = regions.size();
         long[] starts = new long[n];
@@ -71,12 +101,12 @@ public final class ClassifierCore {
                 }
             }
         }
-        Residency[] measured = null;
-        long time = 0;
-        if (residency && p > 0) {
-            measured = ResidencyReader.fromSmaps(new ProcReader(procRoot), p, starts, ends);
+        Residency[] measured = known;
+        long time = knownTime;
+        if (measure && p > 0) {
+            measured = ResidencyReader.fromSmaps(readers.get(), p, starts, ends);
             time = System.nanoTime();
-        } else if (residency && sandbox != null) {
+        } else if (measure && sandbox != null) {
             measured = ResidencyReader.fromMincore(sandbox, regions);
             time = System.nanoTime();
         }
