@@ -26,8 +26,14 @@ public interface RegionModelService {
     /** A session fed by {@code /proc/PID/maps} snapshots (Linux rules, no kernel). */
     Session openObservedSession(String name);
 
+    /** A session fed by snapshots of live process {@code pid}, which {@link Session#process()} then names. */
+    Session openObservedSession(String name, long pid);
+
     /** A session that replays known answers (strace logs) through {@code rules}. */
     Session openReplaySession(String name, Personality rules);
+
+    /** A session fed with the answers of live process {@code pid} as they come (a live trace). */
+    Session openReplaySession(String name, Personality rules, long pid);
 
     /**
      * Reads a session file (format in {@code SessionFiles}); nothing is opened if any line is bad. Damage of

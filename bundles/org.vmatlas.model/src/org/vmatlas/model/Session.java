@@ -1,6 +1,7 @@
 package org.vmatlas.model;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.syscall.AddressRange;
@@ -25,6 +26,14 @@ public interface Session {
 
     /** The native sandbox's arena, where {@code arena+16M} points; {@code null} for every other session. */
     AddressRange arena();
+
+    /**
+     * The live process this session follows (attached or traced), for what only {@code /proc/PID} can tell:
+     * smaps, thread stacks, residency over time. Empty for the sandbox, simulations, logs and saved sessions.
+     */
+    default OptionalLong process() {
+        return OptionalLong.empty();
+    }
 
     /** The rules that turn answers into region changes. */
     Personality personality();

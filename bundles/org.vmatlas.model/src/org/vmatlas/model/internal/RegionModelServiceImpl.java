@@ -87,8 +87,23 @@ public final class RegionModelServiceImpl implements RegionModelService {
     }
 
     @Override
+    public Session openObservedSession(String name, long pid) {
+        return register(following(create(name, null, Personality.LINUX), pid));
+    }
+
+    @Override
     public Session openReplaySession(String name, Personality rules) {
         return register(create(name, null, rules));
+    }
+
+    @Override
+    public Session openReplaySession(String name, Personality rules, long pid) {
+        return register(following(create(name, null, rules), pid));
+    }
+
+    private static SessionImpl following(SessionImpl session, long pid) {
+        session.follow(pid);
+        return session;
     }
 
     @Override

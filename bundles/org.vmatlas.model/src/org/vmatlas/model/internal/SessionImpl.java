@@ -2,6 +2,7 @@ package org.vmatlas.model.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import org.vmatlas.model.AddressSpace;
@@ -43,6 +44,8 @@ public final class SessionImpl implements Session {
     /** Regions above the user space ({@code [vsyscall]}); fixed for a process's life, so kept once, not per event. */
     private List<org.vmatlas.model.Region> kernelRegions = List.of();
 
+    private volatile long process;
+
     public SessionImpl(String name, Kernel kernel, Personality personality, int mapCountLimit,
             Consumer<Session> changed) {
         this.name = name;
@@ -52,6 +55,19 @@ public final class SessionImpl implements Session {
         this.detector = new ConflictDetector(mapCountLimit);
         this.changed = changed;
         core.setSink(log);
+    }
+
+    /** Names the live process this session follows; once, before anything is recorded. */
+    void follow(long pid) {
+        if (pid <= 0) {
+            throw new IllegalArgumentException("session " + name + " cannot follow process " + pid + ": a process id is positive");
+        }
+        process = pid;
+    }
+
+    @Override
+    public OptionalLong process() {
+        return process == 0 ? OptionalLong.empty() : OptionalLong.of(process);
     }
 
     /** Who is told after each event (the service's notifier); a loading session tells no one. */

@@ -154,6 +154,37 @@ class MapsPollerTest {
     }
 
     @Test
+    void aSlowReadingIsFollowedByAPauseAsLongAsItTook() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        CountDownLatch applied = new CountDownLatch(1);
+        Recorder sink = new Recorder() {
+            @Override
+            public void snapshot(MapsSnapshot snapshot) {
+                super.snapshot(snapshot);
+                try {
+                    Thread.sleep(400);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                applied.countDown();
+            }
+        };
+        try (MapsPoller poller = new MapsPoller(child.pid(), Duration.ofMillis(10), sink).start()) {
+            assertTrue(applied.await(10, TimeUnit.SECONDS));
+            Thread.sleep(250);
+            assertEquals(1, poller.readings(), "a 400 ms reading is not followed by another within 250 ms, "
+                    + "though the interval is 10 ms: polling takes at most half of a core");
+            for (int i = 0; i < 500 && poller.readings() < 2; i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(poller.readings() >= 2, "polling goes on after the pause");
+        } finally {
+            child.destroy();
+            child.waitFor();
+        }
+    }
+
+    @Test
     void rejectsBadArguments() {
         assertThrows(IllegalArgumentException.class, () -> new MapsPoller(0, s -> { }));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

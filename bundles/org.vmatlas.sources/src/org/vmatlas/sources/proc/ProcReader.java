@@ -17,7 +17,7 @@ import org.vmatlas.syscall.Mapping;
  * {@code smaps_rollup} (the totals). Errors come back as {@link ProcFailure}s ("process 1234 has
  * exited", "you may not read the maps of process 1 (owner root)"), never as exceptions.
  * <p>
- * Keeps its read buffer between calls, so a poller reading the same process twice a second
+ * Keeps its read buffer between calls, so a poller reading the same process ten times a second
  * allocates nothing for the file. Not thread-safe: one reader per thread.
  */
 public final class ProcReader {

@@ -28,7 +28,7 @@ final class ProcessSource {
         if (!first.isRead()) {
             throw HeadlessFailure.badInput(sentence(first.failure()));
         }
-        Session session = models.openObservedSession("pid " + pid);
+        Session session = models.openObservedSession("pid " + pid, pid);
         if (seconds <= 0) {
             new SessionSink(session, pid).snapshot(first.value());
             return session;

@@ -83,7 +83,7 @@ class ProcessPickerPartTest {
         assertTrue(part.table().rows().size() < all || all == 1);
         assertTrue(part.table().rows().stream().allMatch(p -> Long.toString(p.pid()).contains(Long.toString(self))
                 || p.command().contains(Long.toString(self)) || p.owner().contains(Long.toString(self))));
-        assertEquals(500, part.intervalField().getSelection(), "2 Hz by default");
+        assertEquals(100, part.intervalField().getSelection(), "10 Hz by default");
     }
 
     @Test

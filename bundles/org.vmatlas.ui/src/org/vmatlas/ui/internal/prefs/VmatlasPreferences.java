@@ -15,7 +15,7 @@ public final class VmatlasPreferences {
 
     public static final String NODE = "org.vmatlas.ui";
     public static final long DEFAULT_ARENA_MIB = 1024;
-    public static final int DEFAULT_POLL_MILLIS = 500;
+    public static final int DEFAULT_POLL_MILLIS = 100;
     public static final int DEFAULT_DEMO_PACE_MILLIS = 700;
     static final int[] COLOURED_PROTS = { Prot.NONE, Prot.READ, Prot.RW, Prot.RX, Prot.RWX };
 

@@ -60,7 +60,7 @@ final class Attacher {
                 return new Attached(null, probe.failure().message());
             }
             Session session = models.openObservedSession(NLS.bind(Messages.processes_sessionName, process.pid(),
-                    process.command()));
+                    process.command()), process.pid());
             models.setCurrent(session);
             return new Attached(new LiveAttachment(process, session, every, this::ended).start(), null);
         }, result -> attached(result, every), text -> reporter.say(NLS.bind(Messages.processes_cannotAttach, text), true));

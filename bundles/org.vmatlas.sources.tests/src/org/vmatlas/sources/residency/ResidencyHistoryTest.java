@@ -1,0 +1,103 @@
+package org.vmatlas.sources.residency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.vmatlas.sources.proc.MemoryCounters;
+import org.vmatlas.sources.proc.SmapsEntry;
+import org.vmatlas.syscall.Mapping;
+
+class ResidencyHistoryTest {
+
+    private static final long S = 1_000_000_000L;
+    private static final long MIB = 1L << 20;
+
+    static SmapsEntry entry(long start, String path, long rss) {
+        Mapping m = new Mapping(start, start + 256 * MIB, 3, 7, false, 0, 0, path.isEmpty() ? 0 : 42, path);
+        return new SmapsEntry(m, new MemoryCounters(256 * MIB, rss, rss / 2, 0, 0, 0, rss / 4, 0, 0), false);
+    }
+
+    @Test
+    void ranksRegionsByWhatTheyGainedOverTheWindow() {
+        ResidencyHistory history = new ResidencyHistory();
+        for (int t = 0; t <= 120; t++) {
+            history.add(t * S, List.of(entry(0x1000_0000L, "", t * MIB), // a steady leak: 1 MiB a second
+                    entry(0x3000_0000L, "/usr/lib/libc.so.6", 2 * MIB), // flat
+                    entry(0x5000_0000L, "", t < 100 ? 0 : 50 * MIB))); // a jump 20 s ago
+        }
+        List<Growth> lastMinute = history.strongestGrowers(Duration.ofSeconds(60), 5);
+        assertEquals(2, lastMinute.size(), "the flat region is not a grower: " + lastMinute);
+        assertEquals(0x1000_0000L, lastMinute.get(0).region().start());
+        assertEquals(60 * MIB, lastMinute.get(0).rssDelta());
+        assertEquals("grew 60.0 MiB in 60 s", lastMinute.get(0).describe());
+        assertEquals(50 * MIB, lastMinute.get(1).rssDelta());
+        List<Growth> lastTen = history.strongestGrowers(Duration.ofSeconds(10), 1);
+        assertEquals(1, lastTen.size());
+        assertEquals(10 * MIB, lastTen.get(0).rssDelta(), "the jump is older than ten seconds");
+        List<Growth> sinceStart = history.strongestGrowers(Duration.ofHours(1), 5);
+        assertEquals(120 * MIB, sinceStart.get(0).rssDelta(), "a window older than the history counts from its start");
+        assertEquals(121, history.totals().size());
+        assertEquals((120 + 2 + 50) * MIB, history.totals().getLast().rss());
+    }
+
+    @Test
+    void aRegionBornInsideTheWindowGrewFromNothing() {
+        ResidencyHistory history = new ResidencyHistory();
+        history.add(0, List.of(entry(0x1000_0000L, "", MIB)));
+        history.add(30 * S, List.of(entry(0x1000_0000L, "", MIB), entry(0x2000_0000L, "", 8 * MIB)));
+        Growth g = history.strongestGrowers(Duration.ofSeconds(60), 5).getFirst();
+        assertEquals(0x2000_0000L, g.region().start());
+        assertEquals(8 * MIB, g.rssDelta());
+    }
+
+    @Test
+    void anotherObjectAtTheSameAddressStartsAfreshAndGoneRegionsLeave() {
+        ResidencyHistory history = new ResidencyHistory();
+        history.add(0, List.of(entry(0x1000_0000L, "/a", 10 * MIB)));
+        history.add(S, List.of(entry(0x1000_0000L, "/b", 12 * MIB)));
+        Growth g = history.strongestGrowers(Duration.ofSeconds(60), 5).getFirst();
+        assertEquals(12 * MIB, g.rssDelta(), "/b was born at 1 s: it grew from nothing, not from /a's 10 MiB");
+        history.add(2 * S, List.of());
+        assertEquals(0, history.regions());
+        assertTrue(history.strongestGrowers(Duration.ofSeconds(60), 5).isEmpty());
+    }
+
+    @Test
+    void aRegionThatChangesEverySampleIsKeptInBoundedPointsThatStillReachItsStart() {
+        ResidencyHistory history = new ResidencyHistory();
+        for (int t = 0; t < 10 * RegionSeries.CAPACITY; t++) {
+            history.add(t * S, List.of(entry(0x1000_0000L, "", t * MIB)));
+        }
+        int last = 10 * RegionSeries.CAPACITY - 1;
+        Growth all = history.strongestGrowers(Duration.ofHours(1), 1).getFirst();
+        assertEquals(last * MIB, all.rssDelta(), "from the first sample, which thinning keeps");
+        Growth recent = history.strongestGrowers(Duration.ofSeconds(10), 1).getFirst();
+        assertEquals(10 * MIB, recent.rssDelta(), "the newer half is kept point by point");
+        assertEquals("grew 10.0 MiB in 10 s", recent.describe());
+        Growth older = history.strongestGrowers(Duration.ofSeconds(300), 1).getFirst();
+        assertTrue(older.rssDelta() >= 300 * MIB && older.seconds() >= 300,
+                "a coarse stretch is told over the time it really spans: " + older.describe());
+        assertEquals(older.rssDelta() / MIB, Math.round(older.seconds()), "1 MiB a second, whatever the span");
+    }
+
+    @Test
+    void totalsAreBoundedAndTimeMayNotGoBack() {
+        ResidencyHistory history = new ResidencyHistory();
+        List<SmapsEntry> none = new ArrayList<>();
+        for (long t = 0; t < ResidencyHistory.TOTALS_CAPACITY + 10; t++) {
+            history.add(t, none);
+        }
+        assertEquals(ResidencyHistory.TOTALS_CAPACITY, history.totals().size());
+        assertEquals(10, history.totals().getFirst().timeNanos(), "the oldest ten were dropped");
+        assertEquals(ResidencyHistory.TOTALS_CAPACITY + 10, history.samples());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> history.add(5, none));
+        assertTrue(e.getMessage().contains("older than the last one"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> history.strongestGrowers(Duration.ofSeconds(-1), 3));
+    }
+}

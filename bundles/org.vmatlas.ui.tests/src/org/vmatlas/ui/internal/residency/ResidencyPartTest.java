@@ -1,0 +1,111 @@
+package org.vmatlas.ui.internal.residency;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.model.junit.SimulatedSessions;
+import org.vmatlas.ui.internal.UiTestSupport;
+
+/** The Residency part on a simulated session (no process) and on a real python3 child that grows. */
+class ResidencyPartTest {
+
+    private static final String CHILD = """
+            import mmap, sys, ctypes
+            m = mmap.mmap(-1, 64 << 20)
+            print(hex(ctypes.addressof(ctypes.c_char.from_buffer(m))), flush=True)
+            for line in sys.stdin:
+                for i in range(0, 40 << 20, 4096):
+                    m[i] = 1
+                print('touched', flush=True)
+            """;
+
+    private Shell shell;
+    private RegionModelService models;
+    private ResidencyPart part;
+
+    @BeforeEach
+    void open() {
+        shell = new Shell(Display.getDefault());
+        shell.setLayout(new FillLayout());
+        models = SimulatedSessions.service();
+        part = new ResidencyPart(models);
+        part.create(shell);
+        shell.setSize(900, 560);
+        shell.open();
+    }
+
+    @AfterEach
+    void close() {
+        part.dispose();
+        shell.dispose();
+        for (Session s : models.sessions()) {
+            models.close(s);
+        }
+    }
+
+    @Test
+    void aSessionWithoutAProcessSaysWhatItNeedsAndDisablesTheControls() {
+        Session simulated = SimulatedSessions.linux(models);
+        models.setCurrent(simulated);
+        part.refresh();
+        assertEquals(NLS.bind(Messages.noProcess, simulated.name()), part.statusText());
+        assertFalse(part.pauseButton().getEnabled());
+        assertFalse(part.windowCombo().getEnabled());
+        assertEquals(0, part.growersTable().getItemCount());
+    }
+
+    @Test
+    void aLiveProcessIsSampledChartedAndItsGrowingRegionRankedFirst() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
+        Process child = new ProcessBuilder("/usr/bin/python3", "-c", CHILD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
+            long address = Long.decode(out.readLine());
+            Session session = models.openObservedSession("pid " + child.pid() + ": python3", child.pid());
+            models.setCurrent(session);
+            Display display = shell.getDisplay();
+            part.refresh();
+            UiTestSupport.waitUntil(display, () -> part.residencyChart().points(0) >= 2, 15_000, "two samples charted");
+            assertTrue(part.statusText().startsWith("Sampling /proc/" + child.pid() + "/smaps"), part.statusText());
+            OutputStream in = child.getOutputStream();
+            in.write("touch\n".getBytes());
+            in.flush();
+            assertEquals("touched", out.readLine());
+            UiTestSupport.waitUntil(display, () -> part.residencyChart().lastValue(0) >= 40 << 20, 15_000,
+                    "the touched 40 MiB in the RSS line");
+            UiTestSupport.waitUntil(display, () -> part.growersTable().getItemCount() > 0
+                    && part.growersTable().getItem(0).getText(0).startsWith("grew"), 15_000, "a grower listed");
+            String region = part.growersTable().getItem(0).getText(2);
+            long start = Long.decode(region.substring(0, region.indexOf('-')));
+            long end = Long.decode(region.substring(region.indexOf('-') + 1));
+            assertTrue(start <= address && address < end, "the 64 MiB mapping at 0x" + Long.toHexString(address)
+                    + " grew most, not " + region);
+            UiTestSupport.captureShell(shell, "residency-part.png");
+            in.close();
+            child.waitFor();
+            UiTestSupport.waitUntil(display, () -> part.statusText().startsWith("Sampling ended"), 15_000,
+                    "the exit told");
+            assertFalse(part.pauseButton().getEnabled());
+            assertTrue(part.growersTable().getItemCount() > 0, "what was sampled stays");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}

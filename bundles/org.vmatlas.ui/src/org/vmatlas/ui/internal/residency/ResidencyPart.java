@@ -1,0 +1,239 @@
+package org.vmatlas.ui.internal.residency;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.jfree.chart.swt.ChartComposite;
+import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.render.map.RegionText;
+import org.vmatlas.sources.residency.Figures;
+import org.vmatlas.sources.residency.Growth;
+import org.vmatlas.sources.residency.ResidencyHistory;
+import org.vmatlas.sources.residency.ResidencySampler;
+import org.vmatlas.syscall.Mapping;
+import org.vmatlas.ui.internal.HoverTips;
+import org.vmatlas.ui.internal.UiRefresher;
+import org.vmatlas.ui.internal.Widgets;
+
+/**
+ * Residency over time for a session that follows a live process (attached or traced): {@code smaps}
+ * sampled once a second by default into a bounded history, the process's RSS, PSS, dirty and swap charted
+ * over seconds, and its regions ranked by how much they grew over a chosen window, leak suspects first.
+ * Sampling starts when the part first shows such a session and goes on while the process lives.
+ */
+public class ResidencyPart {
+
+    static final Duration[] WINDOWS = { Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1) };
+    static final String[] WINDOW_NAMES = { "10 s", "1 min", "5 min", "15 min", "1 h" };
+    static final int MAX_ROWS = 50;
+
+    @Inject
+    private RegionModelService models;
+
+    private final Map<Session, Sampling> samplings = new HashMap<>();
+    private final ResidencyChart chart = new ResidencyChart();
+    private Label status;
+    private Button pause;
+    private Spinner every;
+    private Combo window;
+    private Table growers;
+    private UiRefresher refresher;
+    private final ModelListener listener = change -> refresher.request();
+
+    public ResidencyPart() {
+    }
+
+    /** For tests outside the workbench. */
+    ResidencyPart(RegionModelService models) {
+        this.models = models;
+    }
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        Composite row = Widgets.row(parent, 6, 1);
+        status = new Label(row, SWT.WRAP);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        pause = Widgets.button(row, Messages.pause, this::togglePause);
+        new Label(row, SWT.NONE).setText(Messages.every);
+        every = new Spinner(row, SWT.BORDER);
+        every.setValues((int) ResidencySampler.DEFAULT_INTERVAL.toMillis(), 100, 60_000, 0, 100, 1000);
+        every.setToolTipText(Messages.everyTip);
+        every.addListener(SWT.Selection, e -> {
+            Sampling s = current();
+            if (s != null) {
+                s.restart(interval());
+            }
+        });
+        new Label(row, SWT.NONE).setText(Messages.window);
+        window = new Combo(row, SWT.READ_ONLY);
+        window.setItems(WINDOW_NAMES);
+        window.select(1);
+        window.setToolTipText(Messages.windowTip);
+        window.addListener(SWT.Selection, e -> refresh());
+        ChartComposite chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
+        HoverTips.install(chartComposite);
+        GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        chartData.minimumHeight = 120;
+        chartComposite.setLayoutData(chartData);
+        growers = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
+        growers.setHeaderVisible(true);
+        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, false);
+        tableData.heightHint = growers.getItemHeight() * 5 + growers.getHeaderHeight();
+        growers.setLayoutData(tableData);
+        String[] names = { Messages.columnGrowth, Messages.columnName, Messages.columnRegion, Messages.columnRss };
+        int[] widths = { 240, 180, 260, 90 };
+        for (int i = 0; i < names.length; i++) {
+            TableColumn column = new TableColumn(growers, SWT.LEFT);
+            column.setText(names[i]);
+            column.setWidth(widths[i]);
+        }
+        refresher = new UiRefresher(parent.getDisplay(), this::refresh);
+        models.addListener(listener);
+        refresh();
+    }
+
+    private Duration interval() {
+        return Duration.ofMillis(every.getSelection());
+    }
+
+    private Sampling current() {
+        Session session = models.current();
+        return session == null ? null : samplings.get(session);
+    }
+
+    private void togglePause() {
+        Sampling s = current();
+        if (s == null) {
+            return;
+        }
+        if (s.running()) {
+            s.pause();
+        } else {
+            s.start(interval());
+        }
+        refresh();
+    }
+
+    void refresh() {
+        if (status.isDisposed()) {
+            return;
+        }
+        dropClosedSessions();
+        Session session = models.current();
+        OptionalLong pid = session == null ? OptionalLong.empty() : session.process();
+        if (pid.isEmpty()) {
+            status.setText(session == null ? Messages.noSession : NLS.bind(Messages.noProcess, session.name()));
+            show(List.of(), List.of());
+            pause.setEnabled(false);
+            every.setEnabled(false);
+            window.setEnabled(false);
+            return;
+        }
+        Sampling sampling = samplings.computeIfAbsent(session, s -> {
+            Sampling fresh = new Sampling(pid.getAsLong(), refresher::request);
+            fresh.start(interval());
+            return fresh;
+        });
+        ResidencyHistory history = sampling.history();
+        List<Figures> totals = history.totals();
+        status.setText(statusText(sampling, totals));
+        pause.setText(sampling.running() ? Messages.pause : Messages.resume);
+        pause.setEnabled(sampling.ended() == null);
+        every.setEnabled(sampling.ended() == null);
+        window.setEnabled(true);
+        show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
+        status.getParent().layout();
+    }
+
+    private static String statusText(Sampling sampling, List<Figures> totals) {
+        long samples = sampling.history().samples();
+        if (sampling.ended() != null) {
+            return NLS.bind(Messages.ended, sampling.ended().message(), samples);
+        }
+        if (!sampling.running()) {
+            return NLS.bind(Messages.paused, samples, sampling.pid());
+        }
+        Figures last = totals.isEmpty() ? new Figures(0, 0, 0, 0, 0) : totals.getLast();
+        return NLS.bind(Messages.sampling, new Object[] { sampling.pid(), samples, sampling.history().regions(),
+            RegionText.size(last.rss()), RegionText.size(last.pss()), RegionText.size(last.dirty()),
+            RegionText.size(last.swap()) });
+    }
+
+    private void show(List<Figures> totals, List<Growth> growth) {
+        chart.update(totals);
+        growers.setRedraw(false);
+        growers.removeAll();
+        for (Growth g : growth) {
+            Mapping m = g.region();
+            TableItem item = new TableItem(growers, SWT.NONE);
+            item.setText(new String[] { g.describe(), m.path().isEmpty() ? Messages.anonymous : m.path(),
+                "0x" + Long.toHexString(m.start()) + "-0x" + Long.toHexString(m.end()), RegionText.size(g.to().rss()) });
+        }
+        if (growth.isEmpty() && !totals.isEmpty()) {
+            new TableItem(growers, SWT.NONE).setText(Messages.noGrowth);
+        }
+        growers.setRedraw(true);
+    }
+
+    private void dropClosedSessions() {
+        List<Session> open = models.sessions();
+        samplings.entrySet().removeIf(e -> {
+            if (open.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().pause();
+            return true;
+        });
+    }
+
+    @PreDestroy
+    public void dispose() {
+        models.removeListener(listener);
+        samplings.values().forEach(Sampling::pause);
+        samplings.clear();
+    }
+
+    /** For tests. */
+    String statusText() {
+        return status.getText();
+    }
+
+    Table growersTable() {
+        return growers;
+    }
+
+    ResidencyChart residencyChart() {
+        return chart;
+    }
+
+    Combo windowCombo() {
+        return window;
+    }
+
+    Button pauseButton() {
+        return pause;
+    }
+}
