@@ -33,9 +33,10 @@ public final class Fixtures {
         return out;
     }
 
-    /** A session named {@code pid N} (or {@code fixture} for none) holding one reading of {@code maps}. */
+    /** A session (following process {@code pid} when positive) holding one reading of {@code maps}. */
     public static Session observed(String maps, long pid) {
-        Session session = SimulatedSessions.service().openObservedSession(pid > 0 ? "pid " + pid : "fixture");
+        Session session = pid > 0 ? SimulatedSessions.service().openObservedSession("pid " + pid, pid)
+                : SimulatedSessions.service().openObservedSession("fixture");
         session.applySnapshot(parse(maps.getBytes(StandardCharsets.UTF_8)), "fixture");
         return session;
     }
@@ -43,7 +44,7 @@ public final class Fixtures {
     /** A session holding the kernel's reading of {@code /proc/PID/maps} now. */
     public static Session live(long pid) throws java.io.IOException {
         byte[] maps = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "maps"));
-        Session session = SimulatedSessions.service().openObservedSession("pid " + pid);
+        Session session = SimulatedSessions.service().openObservedSession("pid " + pid, pid);
         session.applySnapshot(parse(maps), "/proc/" + pid + "/maps");
         return session;
     }

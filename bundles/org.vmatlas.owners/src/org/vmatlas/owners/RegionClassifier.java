@@ -17,8 +17,8 @@ import org.vmatlas.model.Session;
 public interface RegionClassifier {
 
     /**
-     * Classifies the session's current address space. The process id of an observed session is taken from
-     * its name ({@code "pid 1234..."}), the way the process picker and the command line name them.
+     * Classifies the session's current address space, with what {@code /proc} tells of the live process it
+     * follows ({@link Session#process()}) when there is one.
      *
      * @param residency also measure residency (reads {@code smaps}, or asks {@code mincore} in the sandbox)
      */

@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,8 +22,6 @@ import org.vmatlas.owners.RegionClassifier;
 @Component(service = RegionClassifier.class)
 public final class RegionClassifierImpl implements RegionClassifier {
 
-    private static final Pattern OBSERVED = Pattern.compile("pid (\\d{1,10})\\b.*", Pattern.DOTALL);
-
     private final List<Recognizer> recognizers = new CopyOnWriteArrayList<>();
     private final ClassifierCore core = new ClassifierCore();
 
@@ -38,13 +34,9 @@ public final class RegionClassifierImpl implements RegionClassifier {
         recognizers.remove(recognizer);
     }
 
-    /** The process an observed session follows, by the name the process picker and the command line give it. */
+    /** The live process a session follows (attached or traced), or empty. */
     public static OptionalLong pidOf(Session session) {
-        if (session.kernelKind() != KernelKind.NONE) {
-            return OptionalLong.empty();
-        }
-        Matcher m = OBSERVED.matcher(session.name());
-        return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
+        return session.process();
     }
 
     /** Every region of {@code space}, those above the user space last (they are last in unsigned order). */
