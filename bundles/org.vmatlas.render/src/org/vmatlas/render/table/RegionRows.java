@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Region;
+import org.vmatlas.owners.Classification;
+import org.vmatlas.owners.RegionType;
 
 /**
  * Which regions of an address space the table shows and in which order, as an array of region indexes:
@@ -15,6 +17,7 @@ import org.vmatlas.model.Region;
 public final class RegionRows {
 
     private final AddressSpace space;
+    private final Classification owners;
     private final int[] rows;
     private final int[] rowOfRegion;
 
@@ -29,12 +32,24 @@ public final class RegionRows {
      *              or every region when {@code null}
      */
     public RegionRows(AddressSpace space, ProtPattern filter, Pattern name, RegionColumn sortColumn, boolean ascending) {
+        this(space, null, null, filter, name, sortColumn, ascending);
+    }
+
+    /**
+     * @param owners the classification of {@code space} (same regions, same order) for the type, owner and
+     *               residency columns, or {@code null}
+     * @param type   kept are the regions of this type (needs {@code owners}), or every region when {@code null}
+     */
+    public RegionRows(AddressSpace space, Classification owners, RegionType type, ProtPattern filter, Pattern name,
+            RegionColumn sortColumn, boolean ascending) {
         this.space = space;
+        this.owners = space != null ? owners : null;
         int regions = regionCount();
         int[] kept = new int[regions];
         int count = 0;
         for (int i = 0; i < regions; i++) {
             if ((filter.matchesAll() || filter.matches(space.prot(i), space.region(i).shared()))
+                    && (type == null || ownersOf(i) != null && owners.type(i) == type)
                     && (name == null || named(space.region(i), name))) {
                 kept[count++] = i;
             }
@@ -60,13 +75,13 @@ public final class RegionRows {
         if (column.numeric()) {
             long[] keys = new long[space.size()];
             for (int i : indexes) {
-                keys[i] = column.numericKey(space, i);
+                keys[i] = column.numericKey(space, ownersOf(i), i);
             }
             order = Comparator.comparingLong(i -> keys[i]);
         } else {
             String[] keys = new String[space.size()];
             for (int i : indexes) {
-                keys[i] = column.text(space.region(i));
+                keys[i] = column.text(space.region(i), ownersOf(i), i);
             }
             order = Comparator.comparing(i -> keys[i]);
         }
@@ -95,6 +110,23 @@ public final class RegionRows {
 
     public Region region(int row) {
         return space.region(rows[row]);
+    }
+
+    /** The cell text of {@code column} in {@code row}. */
+    public String text(int row, RegionColumn column) {
+        return column.text(space.region(rows[row]), ownersOf(rows[row]), rows[row]);
+    }
+
+    /**
+     * The classification where it speaks of region {@code index} (same range at the same index), else
+     * {@code null}: a live process changes while it is classified, and a stale owner is not shown.
+     */
+    private Classification ownersOf(int index) {
+        if (owners == null || index >= owners.size()) {
+            return null;
+        }
+        Region r = owners.regions().get(index);
+        return r.start() == space.start(index) && r.end() == space.end(index) ? owners : null;
     }
 
     /** The row showing the region at {@code index} of the address space, or -1 when filtered out. */

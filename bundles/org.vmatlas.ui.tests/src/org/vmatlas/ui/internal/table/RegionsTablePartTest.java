@@ -176,4 +176,19 @@ class RegionsTablePartTest {
         part.selected(region);
         assertEquals(RegionColumn.hex(region.start()), cell(table.getSelectionIndex(), RegionColumn.START));
     }
+
+    @Test
+    void aTypeChosenInTheSummaryKeepsItsRegions() {
+        part.table().owners(org.vmatlas.owners.Classifications.of(session.space()));
+        part.typeChosen(org.vmatlas.owners.RegionType.CODE.name());
+        int code = regionsWith(prot -> prot == Prot.RX);
+        assertTrue(code > 0 && code < session.space().size());
+        assertEquals(code, table.getItemCount());
+        for (int row = 0; row < table.getItemCount(); row++) {
+            assertEquals("Code", cell(row, RegionColumn.TYPE));
+            assertEquals("r-x", cell(row, RegionColumn.PROT));
+        }
+        part.typeChosen("");
+        assertEquals(session.space().size(), table.getItemCount(), "every type again");
+    }
 }

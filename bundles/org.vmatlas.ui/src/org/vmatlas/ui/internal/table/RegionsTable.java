@@ -12,6 +12,8 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Region;
+import org.vmatlas.owners.Classification;
+import org.vmatlas.owners.RegionType;
 import org.vmatlas.render.table.ProtPattern;
 import org.vmatlas.render.table.RegionColumn;
 import org.vmatlas.render.table.RegionRows;
@@ -27,6 +29,8 @@ final class RegionsTable {
     private AddressSpace space;
     private ProtPattern filter = ProtPattern.all();
     private Pattern names;
+    private Classification owners;
+    private RegionType type;
     private RegionColumn sortColumn = RegionColumn.START;
     private boolean ascending = true;
     private RegionRows rows;
@@ -56,10 +60,9 @@ final class RegionsTable {
         if (row < 0 || row >= rows.size()) {
             return;
         }
-        Region region = rows.region(row);
         String[] texts = new String[RegionColumn.values().length];
         for (RegionColumn column : RegionColumn.values()) {
-            texts[column.ordinal()] = column.text(region);
+            texts[column.ordinal()] = rows.text(row, column);
         }
         item.setText(texts);
     }
@@ -83,6 +86,22 @@ final class RegionsTable {
         rebuild();
     }
 
+    /** Types, owners and residency of the address space shown ({@code null}: not known, or not yet). */
+    void owners(Classification classification) {
+        owners = classification;
+        rebuild();
+    }
+
+    /** Keeps only regions of {@code newType}; {@code null} keeps all. */
+    void filterType(RegionType newType) {
+        type = newType;
+        rebuild();
+    }
+
+    RegionType typeFilter() {
+        return type;
+    }
+
     private void sortBy(TableColumn widget) {
         RegionColumn column = (RegionColumn) widget.getData();
         ascending = column != sortColumn || !ascending;
@@ -96,7 +115,7 @@ final class RegionsTable {
     private void rebuild() {
         List<Long> selectedStarts = Arrays.stream(table.getSelectionIndices())
                 .filter(row -> row < rows.size()).mapToObj(row -> rows.region(row).start()).toList();
-        rows = new RegionRows(space, filter, names, sortColumn, ascending);
+        rows = new RegionRows(space, owners, type, filter, names, sortColumn, ascending);
         table.setRedraw(false);
         try {
             table.deselectAll();

@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
@@ -23,12 +24,16 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.owners.RegionClassifier;
+import org.vmatlas.owners.RegionType;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.render.table.ProtPattern;
 import org.vmatlas.sources.scenario.Amounts;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.summary.Classifying;
+import org.vmatlas.ui.internal.summary.SummaryTopics;
 
 /**
  * The regions at the workbench's moment in a virtual table, with a permission filter, an address look-up
@@ -46,6 +51,11 @@ public class RegionsTablePart {
     @Optional
     private ESelectionService selection;
 
+    @Inject
+    @Optional
+    private RegionClassifier classifier;
+
+    private Classifying classifying;
     private Text filter;
     private Text lookup;
     private Text name;
@@ -98,6 +108,11 @@ public class RegionsTablePart {
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         footer = new Label(parent, SWT.NONE);
         footer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
+        classifying = new Classifying(parent.getDisplay(), classifier, owners -> {
+            if (!table.control().isDisposed()) {
+                table.owners(owners);
+            }
+        });
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         moment.addListener(momentListener);
@@ -110,7 +125,18 @@ public class RegionsTablePart {
         }
         Session session = models.current();
         table.show(session == null ? null : moment.space(session));
+        classifying.request(session, session == null ? null : moment.space(session));
         updateFooter();
+    }
+
+    /** The Summary part chose a type (a {@link RegionType} name), or every type (empty). */
+    @Inject
+    @Optional
+    public void typeChosen(@UIEventTopic(SummaryTopics.TYPE) String type) {
+        if (table != null && !table.control().isDisposed()) {
+            table.filterType(type == null || type.isEmpty() ? null : RegionType.valueOf(type));
+            updateFooter();
+        }
     }
 
     private void applyFilter() {
