@@ -20,6 +20,7 @@ import picocli.CommandLine.TypeConversionException;
     "Usage: vmatlas --headless (--scenario NAME|FILE | --strace FILE | --pid PID [--seconds N])",
     "                          [--personality NAME [--arena MIB]] (--out FILE)... [--events FILE]",
     "                          [--width W] [--height H]",
+    "       vmatlas --headless --compare-owners PID1 PID2",
     "       vmatlas --headless --list | --help" },
         description = "Renders a scenario, an strace log or a live process to files, without a window.",
         footer = { "", "Exit status: 0 done, 1 bad input (the message names what and why), 2 internal error (details in the log file)." })
@@ -45,6 +46,10 @@ public final class HeadlessCommand {
 
     @Option(names = "--pid", paramLabel = "PID", converter = Pid.class, description = "a live process: its /proc/PID/maps")
     Long pid;
+
+    @Option(names = "--compare-owners", arity = "2", paramLabel = "PID", converter = Pid.class,
+            description = "two live processes (or one process twice) compared by type and owner, not by address")
+    List<Long> compareOwners;
 
     @Option(names = "--seconds", paramLabel = "N", converter = Seconds.class,
             description = "with --pid: poll for N seconds (default 0: one reading)")

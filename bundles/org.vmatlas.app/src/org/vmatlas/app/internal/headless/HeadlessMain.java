@@ -46,6 +46,13 @@ public final class HeadlessMain {
                     }
                     new HeadlessRun(service, out, cancelled).run(options);
                 }
+                case COMPARE_OWNERS -> {
+                    RegionModelService service = models.call();
+                    if (service == null) {
+                        throw HeadlessFailure.internal("the region-model service did not start (is org.apache.felix.scr running?)", null);
+                    }
+                    new OwnerCompareRun(service, OwnerCompareRun.classifier(), out).run(options.input());
+                }
             }
             out.flush();
             return 0;

@@ -21,8 +21,8 @@ import picocli.CommandLine.ParameterException;
 public record HeadlessOptions(Mode mode, Source source, String input, String personality, double seconds,
         List<Path> outputs, Path events, int width, int height, long arenaBytes) {
 
-    /** Print the help, print the lessons, or render. */
-    public enum Mode { HELP, LIST, RUN }
+    /** Print the help, print the lessons, render, or compare two processes by owner. */
+    public enum Mode { HELP, LIST, RUN, COMPARE_OWNERS }
 
     public enum Source { SCENARIO, STRACE, PID }
 
@@ -47,6 +47,13 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
         }
         if (c.list) {
             return new HeadlessOptions(Mode.LIST, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
+        }
+        if (c.compareOwners != null) {
+            if (c.scenario != null || c.strace != null || c.pid != null || !c.outputs.isEmpty() || c.events != null) {
+                throw HeadlessFailure.badInput("--compare-owners prints its comparison: give it no other source or output");
+            }
+            return new HeadlessOptions(Mode.COMPARE_OWNERS, Source.PID, c.compareOwners.get(0) + " " + c.compareOwners.get(1),
+                    c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
         }
         List<String> given = new ArrayList<>();
         if (c.scenario != null) {
