@@ -25,6 +25,9 @@ import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
 import org.vmatlas.render.map.RecentConflicts;
+import org.vmatlas.owners.Classification;
+import org.vmatlas.owners.Classifications;
+import org.vmatlas.owners.RegionClassifier;
 
 /**
  * Writes a session's final state: the map as PNG (the same pixels the canvas shows, through
@@ -36,6 +39,7 @@ public final class HeadlessOutputs {
     private final int width;
     private final int height;
     private MapFrame frame;
+    private Classification owners;
 
     public HeadlessOutputs(int width, int height) {
         this.width = width;
@@ -76,10 +80,27 @@ public final class HeadlessOutputs {
                 }
             }
             case "svg" -> text(files, output, out -> MapSvg.write(frame(session), space.duplicateGroups(), title(session), out));
-            case "csv" -> text(files, output, out -> RegionsCsv.write(space, out));
-            case "json" -> text(files, output, out -> RegionsJson.write(space, out));
+            case "csv" -> text(files, output, out -> RegionsCsv.write(owners(session), out));
+            case "json" -> text(files, output, out -> RegionsJson.write(owners(session), out));
             default -> throw new IllegalArgumentException("no writer for " + output);
         }
+    }
+
+    /**
+     * Types and owners of the session's regions: for a live process with thread stacks, runtimes and
+     * residency (the classifier service), else by the generic rules.
+     */
+    private Classification owners(Session session) {
+        if (owners == null) {
+            RegionClassifier classifier = null;
+            try {
+                classifier = session.process().isPresent() ? OwnerCompareRun.classifier() : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            owners = classifier != null ? classifier.classify(session, true) : Classifications.of(session.space());
+        }
+        return owners;
     }
 
     /** The picture's title line: which session, and how much it holds. */
