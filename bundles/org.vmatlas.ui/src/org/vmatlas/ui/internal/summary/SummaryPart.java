@@ -2,13 +2,14 @@ package org.vmatlas.ui.internal.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -49,7 +50,10 @@ public class SummaryPart {
 
     @Inject
     @Optional
-    private IEventBroker events;
+    private MApplication application;
+
+    /** Where a chosen type goes: the application's context in the workbench, a recorder in tests. */
+    private Consumer<String> chooser;
 
     private Label header;
     private Table table;
@@ -63,11 +67,11 @@ public class SummaryPart {
     }
 
     /** For tests outside the workbench: what injection would give. */
-    SummaryPart(RegionModelService models, WorkbenchMoment moment, RegionClassifier classifier, IEventBroker events) {
+    SummaryPart(RegionModelService models, WorkbenchMoment moment, RegionClassifier classifier, Consumer<String> chooser) {
         this.models = models;
         this.moment = moment;
         this.classifier = classifier;
-        this.events = events;
+        this.chooser = chooser;
     }
 
     @PostConstruct
@@ -89,6 +93,9 @@ public class SummaryPart {
             column.setWidth(i == 0 ? 120 : 85);
         }
         table.addListener(SWT.Selection, event -> chosen());
+        if (chooser == null && application != null) {
+            chooser = type -> application.getContext().set(SummaryTopics.TYPE, type);
+        }
         classifying = new Classifying(parent.getDisplay(), classifier, this::show);
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
@@ -150,8 +157,8 @@ public class SummaryPart {
 
     private void chosen() {
         int row = table.getSelectionIndex();
-        if (events != null && row >= 0 && row < rowTypes.size()) {
-            events.post(SummaryTopics.TYPE, rowTypes.get(row));
+        if (chooser != null && row >= 0 && row < rowTypes.size()) {
+            chooser.accept(rowTypes.get(row));
         }
     }
 

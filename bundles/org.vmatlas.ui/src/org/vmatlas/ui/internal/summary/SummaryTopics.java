@@ -1,10 +1,13 @@
 package org.vmatlas.ui.internal.summary;
 
-/** Event topics the Summary part posts on the workbench's event broker. */
+/**
+ * What the Summary part tells the other parts through the application's context (a value, not an event, so
+ * that a part opened later still sees the choice).
+ */
 public final class SummaryTopics {
 
-    /** A type was chosen: the data is a {@code RegionType} name, or the empty string for every type. */
-    public static final String TYPE = "org/vmatlas/ui/summary/type";
+    /** The type chosen in the Summary: a {@code RegionType} name, or the empty string for every type. */
+    public static final String TYPE = "org.vmatlas.ui.summary.type";
 
     private SummaryTopics() {
     }

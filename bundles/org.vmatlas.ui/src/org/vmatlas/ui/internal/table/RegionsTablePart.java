@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
@@ -56,6 +55,7 @@ public class RegionsTablePart {
     private RegionClassifier classifier;
 
     private Classifying classifying;
+    private RegionType chosenType;
     private Text filter;
     private Text lookup;
     private Text name;
@@ -106,6 +106,9 @@ public class RegionsTablePart {
         problem.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         table = new RegionsTable(parent, this::selectionChanged);
         table.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        if (chosenType != null) {
+            table.filterType(chosenType); // chosen in the Summary before this part was opened
+        }
         footer = new Label(parent, SWT.NONE);
         footer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         classifying = new Classifying(parent.getDisplay(), classifier, owners -> {
@@ -129,12 +132,13 @@ public class RegionsTablePart {
         updateFooter();
     }
 
-    /** The Summary part chose a type (a {@link RegionType} name), or every type (empty). */
+    /** The Summary part chose a type (a {@link RegionType} name), or every type (empty, or nothing yet). */
     @Inject
     @Optional
-    public void typeChosen(@UIEventTopic(SummaryTopics.TYPE) String type) {
+    public void typeChosen(@Named(SummaryTopics.TYPE) String type) {
+        chosenType = type == null || type.isEmpty() ? null : RegionType.valueOf(type);
         if (table != null && !table.control().isDisposed()) {
-            table.filterType(type == null || type.isEmpty() ? null : RegionType.valueOf(type));
+            table.filterType(chosenType);
             updateFooter();
         }
     }
