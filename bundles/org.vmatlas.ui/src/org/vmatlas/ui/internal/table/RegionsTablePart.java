@@ -114,6 +114,7 @@ public class RegionsTablePart {
         classifying = new Classifying(parent.getDisplay(), classifier, owners -> {
             if (!table.control().isDisposed()) {
                 table.owners(owners);
+                updateFooter();
             }
         });
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
