@@ -69,6 +69,10 @@ public final class OwnersBench {
             byMaps.getAsLong();
             bySmaps.getAsLong();
         }
+        List<org.vmatlas.model.Region> held = ProcessRegions.of(reader.maps(pid).value().mappings());
+        LongSupplier classifyOnly = () -> TypeSummary.of(core.classify(held, OptionalLong.of(pid), recognizers, false,
+                null)).total().regions();
+        double[] classified = new double[rounds];
         double[] kMaps = new double[rounds], kSmaps = new double[rounds], jMaps = new double[rounds],
                 jSmaps = new double[rounds], readOnly = new double[rounds], smapsOnly = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -77,6 +81,7 @@ public final class OwnersBench {
             kSmaps[r] = kernel[1];
             readOnly[r] = best(3, () -> reader.maps(pid).value().mappings().size());
             jMaps[r] = best(3, byMaps);
+            classified[r] = best(3, classifyOnly);
             smapsOnly[r] = best(3, () -> reader.smaps(pid).value().size());
             jSmaps[r] = best(3, bySmaps);
         }
@@ -84,6 +89,8 @@ public final class OwnersBench {
         row("maps   ProcReader.maps alone (read+parse)", readOnly);
         row("maps   read+parse+classify+summary", jMaps);
         ratio("maps   classify+summary / kernel (goal <= 1.5)", jMaps, kMaps);
+        row("maps   of which classify+summary (regions held)", classified);
+        ratio("maps   ProcReader.maps alone / kernel", readOnly, kMaps);
         row("smaps  kernel (readmaps, read only)", kSmaps);
         row("smaps  ProcReader.smaps alone (read+parse)", smapsOnly);
         row("smaps  read+parse+classify+residency+summary", jSmaps);

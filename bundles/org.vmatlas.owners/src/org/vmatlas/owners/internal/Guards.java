@@ -16,6 +16,8 @@ final class Guards {
     /** Glibc's default thread guard is one page; JVMs put up to a few pages of red and yellow zones. */
     static final long MAX_GUARD = 64 * 1024;
 
+    private static final Owner GUARD_PAGE = Owner.of(RegionType.GUARD, "guard page");
+
     private Guards() {
     }
 
@@ -30,7 +32,7 @@ final class Guards {
                     && above.prot() != 0 && (owners[i + 1].type() == RegionType.PRIVATE_DATA
                             || owners[i + 1].type() == RegionType.STACK)) {
                 owners[i] = owners[i + 1].hasThread() ? Owner.stackGuard(owners[i + 1].threadId())
-                        : Owner.of(RegionType.GUARD, "guard page");
+                        : GUARD_PAGE;
             }
         }
     }

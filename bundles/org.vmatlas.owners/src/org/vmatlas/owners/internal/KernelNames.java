@@ -18,6 +18,11 @@ final class KernelNames {
 
     static final String DELETED = " (deleted)";
 
+    /** The owners of unnamed anonymous memory, shared: a 60k-mapping process has tens of thousands of them. */
+    private static final Owner RESERVED = Owner.of(RegionType.RESERVED, "");
+    private static final Owner CODE = Owner.of(RegionType.CODE, "");
+    private static final Owner DATA = Owner.of(RegionType.PRIVATE_DATA, "");
+
     private KernelNames() {
     }
 
@@ -71,6 +76,9 @@ final class KernelNames {
 
     /** Anonymous private memory by its protection: inaccessible reserved, executable code, else data. */
     static Owner anonymous(Region r, String name) {
+        if (name.isEmpty()) {
+            return r.prot() == Prot.NONE ? RESERVED : r.executable() ? CODE : DATA;
+        }
         if (r.prot() == Prot.NONE) {
             return Owner.of(RegionType.RESERVED, name);
         }
