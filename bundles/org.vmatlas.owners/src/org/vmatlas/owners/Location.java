@@ -8,8 +8,9 @@ package org.vmatlas.owners;
  * @param address      the address asked for
  * @param regionIndex  index of the region holding it in the classification, or -1 when it is free
  * @param owner        the owner of that region, or {@code null} when the address is free
- * @param ownerOffset  offset from the owner's base: the file offset for a mapped file or image (so that
- *                     {@code nm} and {@code objdump} agree), else from the start of the owner's first region
+ * @param ownerOffset  offset from the owner's base: for an image whose program headers were read, from its load
+ *                     base (a virtual address as {@code nm} and {@code objdump} print them); for another file,
+ *                     the offset into the file; else from the start of the owner's first region of a run
  * @param symbol       the nearest symbol at or below the address, or {@code null}
  * @param symbolOffset offset of the address from {@code symbol}'s value
  */
