@@ -191,4 +191,18 @@ class RegionsTablePartTest {
         part.typeChosen("");
         assertEquals(session.space().size(), table.getItemCount(), "every type again");
     }
+
+    @Test
+    void aLookedUpAddressReadsAsOwnerAndOffset() {
+        AddressSpace space = session.space();
+        part.owners(org.vmatlas.owners.Classifications.of(space));
+        int rx = -1;
+        for (int i = 0; i < space.size() && rx < 0; i++) {
+            rx = space.prot(i) == Prot.RX ? i : -1;
+        }
+        long address = space.start(rx) + 0x123;
+        part.lookupField().setText("0x" + Long.toHexString(address));
+        part.lookupField().notifyListeners(SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());
+        assertTrue(part.footerText().endsWith("; Code+0x123"), part.footerText());
+    }
 }

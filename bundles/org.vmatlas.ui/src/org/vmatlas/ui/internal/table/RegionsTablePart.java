@@ -23,6 +23,7 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.owners.Classification;
 import org.vmatlas.owners.RegionClassifier;
 import org.vmatlas.owners.RegionType;
 import org.vmatlas.render.map.RegionText;
@@ -56,6 +57,9 @@ public class RegionsTablePart {
 
     private Classifying classifying;
     private RegionType chosenType;
+    private Classification owners;
+    /** Where the address last looked up lies, as owner and offset ({@code libc.so.6+0x98970 (malloc+0x40)}). */
+    private String located = "";
     private Text filter;
     private Text lookup;
     private Text name;
@@ -111,12 +115,7 @@ public class RegionsTablePart {
         }
         footer = new Label(parent, SWT.NONE);
         footer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        classifying = new Classifying(parent.getDisplay(), classifier, owners -> {
-            if (!table.control().isDisposed()) {
-                table.owners(owners);
-                updateFooter();
-            }
-        });
+        classifying = new Classifying(parent.getDisplay(), classifier, this::owners);
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         moment.addListener(momentListener);
@@ -131,6 +130,15 @@ public class RegionsTablePart {
         table.show(session == null ? null : moment.space(session));
         classifying.request(session, session == null ? null : moment.space(session));
         updateFooter();
+    }
+
+    /** Types, owners and residency of the regions shown, when the classifier has them. */
+    void owners(Classification classification) {
+        if (!table.control().isDisposed()) {
+            owners = classification;
+            table.owners(classification);
+            updateFooter();
+        }
     }
 
     /** The Summary part chose a type (a {@link RegionType} name), or every type (empty, or nothing yet). */
@@ -172,6 +180,8 @@ public class RegionsTablePart {
             if (found) {
                 // a selection made by the program sends no SWT event: tell the other parts here
                 selectionChanged(table.firstSelected());
+                located = owners == null ? "" : owners.locate(address).toString();
+                updateFooter();
                 return;
             }
         } catch (IllegalArgumentException e) {
@@ -181,6 +191,7 @@ public class RegionsTablePart {
     }
 
     private void selectionChanged(Region first) {
+        located = "";
         updateFooter();
         if (selection != null && first != null) {
             selection.setSelection(first);
@@ -190,7 +201,7 @@ public class RegionsTablePart {
     private void updateFooter() {
         int[] rows = table.control().getSelectionIndices();
         footer.setText(NLS.bind(Messages.table_footer, new Object[] { table.rows().size(), table.rows().regionCount(),
-            rows.length, RegionText.size(table.rows().bytes(rows)) }));
+            rows.length, RegionText.size(table.rows().bytes(rows)) }) + (located.isEmpty() ? "" : "; " + located));
     }
 
     @Inject
