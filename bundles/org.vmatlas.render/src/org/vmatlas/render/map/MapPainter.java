@@ -21,6 +21,11 @@ public final class MapPainter {
      * @param flashing  cells that changed just now (drawn with a yellow underline), may be empty
      */
     public static int[] paint(MapGeometry geometry, byte[] classes, BitSet conflicts, BitSet flashing) {
+        return paint(geometry, classes, conflicts, flashing, new BitSet());
+    }
+
+    /** As above; cells in {@code edges} get a dark border on their left, between two regions of one colour. */
+    public static int[] paint(MapGeometry geometry, byte[] classes, BitSet conflicts, BitSet flashing, BitSet edges) {
         int width = geometry.width();
         int[] pixels = new int[width * geometry.height()];
         Arrays.fill(pixels, MapColors.BACKGROUND);
@@ -32,8 +37,9 @@ public final class MapPainter {
                 int bandY = y - top;
                 for (int column = 0; column < columns; column++) {
                     int cell = row * columns + column;
-                    pixels[line + column] = colour(classes[cell], column, bandY, geometry.bandHeight(),
-                            conflicts.get(cell), flashing.get(cell));
+                    int rgb = colour(classes[cell], column, bandY, geometry.bandHeight(), conflicts.get(cell),
+                            flashing.get(cell));
+                    pixels[line + column] = edges.get(cell) ? MapColors.edge(rgb) : rgb;
                 }
             }
         }
