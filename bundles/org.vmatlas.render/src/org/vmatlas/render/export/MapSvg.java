@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.CellClass;
+import org.vmatlas.render.map.DuplicateArcs;
 import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
@@ -58,7 +59,7 @@ public final class MapSvg {
         }
         writeConflicts(out, frame);
         out.write("<g fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\">\n");
-        for (List<Region> group : duplicates) {
+        for (List<Region> group : DuplicateArcs.shown(duplicates, null, null)) {
             for (int i = 1; i < group.size(); i++) {
                 writeArc(out, frame, group.getFirst().start(), group.get(i).start());
             }

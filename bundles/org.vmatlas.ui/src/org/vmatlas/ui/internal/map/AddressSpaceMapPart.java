@@ -11,7 +11,9 @@ import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -26,6 +28,7 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RecentConflicts;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
@@ -51,8 +54,17 @@ public class AddressSpaceMapPart {
     @Inject
     private ESelectionService selection;
 
+    @Inject
+    @Optional
+    private EPartService parts;
+
+    @Inject
+    @Optional
+    private MPart part;
+
     private Label header;
     private Button overview;
+    private Button compact;
     private int lastFlashed = -1;
     private Session shownSession;
     /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
@@ -64,19 +76,26 @@ public class AddressSpaceMapPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(3, false));
         header = new Label(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         overview = new Button(parent, SWT.TOGGLE);
         overview.setText(Messages.map_hilbert);
         overview.setToolTipText(Messages.map_hilbertTip);
+        compact = new Button(parent, SWT.TOGGLE);
+        compact.setText(Messages.map_compact);
+        compact.setToolTipText(Messages.map_compactTip);
         var legend = new MapLegend(parent).control();
-        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         map = new MapCanvas(parent);
-        for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, legend }) {
+        for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, compact, legend }) {
             map.keysFrom(control);
         }
-        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        compact.addListener(SWT.Selection, event -> {
+            map.setScale(compact.getSelection() ? MapLayout.Scale.COMPACT : MapLayout.Scale.BYTES);
+            map.control().setFocus();
+        });
         overview.addListener(SWT.Selection, event -> {
             map.setHilbert(overview.getSelection());
             map.control().setFocus();
@@ -86,6 +105,13 @@ public class AddressSpaceMapPart {
         models.addListener(listener);
         moment.addListener(momentListener);
         refresh();
+        // The map is the part to start with: its keys (+, -, Home, arrows) work before any click.
+        parent.getDisplay().asyncExec(() -> {
+            if (!parent.isDisposed() && part != null && parts != null) {
+                parts.activate(part, true);
+                map.control().setFocus();
+            }
+        });
     }
 
     private void refresh() {
@@ -143,6 +169,11 @@ public class AddressSpaceMapPart {
         if (map != null && region != null && !map.control().isDisposed()) {
             map.setSelection(region);
         }
+    }
+
+    /** The Compact toggle, for tests. */
+    Button compactButton() {
+        return compact;
     }
 
     /** The Overview toggle, for tests. */

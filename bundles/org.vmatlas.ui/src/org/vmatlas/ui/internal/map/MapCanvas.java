@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.DuplicateArcs;
 import org.vmatlas.render.map.HilbertFrame;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
@@ -28,9 +29,13 @@ import org.vmatlas.render.map.MapViewport;
  */
 public final class MapCanvas {
 
+    /** How far from a thin region the pointer may be and still find it. */
+    static final int NEAR_PIXELS = 4;
     private final Canvas canvas;
     private final MapInteraction interaction;
     private final MapViewport viewport = new MapViewport();
+    private List<Region> regions = List.of();
+    private MapLayout.Scale scale = MapLayout.Scale.BYTES;
     private MapLayout layout = MapLayout.of(List.of());
     private List<Conflict> conflicts = List.of();
     private List<Region> flashing = List.of();
@@ -40,6 +45,7 @@ public final class MapCanvas {
     private boolean hilbertMode;
     private Image image;
     private Region selected;
+    private Region hovered;
     private Consumer<Region> selectionListener = region -> { };
 
     public MapCanvas(Composite parent) {
@@ -58,7 +64,8 @@ public final class MapCanvas {
     /** Shows new regions; {@code changed} flash until the next call. */
     public void show(List<Region> regions, List<Conflict> newConflicts, List<Region> changed,
             List<List<Region>> duplicateGroups) {
-        layout = MapLayout.of(regions);
+        this.regions = regions;
+        layout = MapLayout.of(regions, scale);
         conflicts = List.copyOf(newConflicts);
         flashing = List.copyOf(changed);
         duplicates = duplicateGroups;
@@ -82,6 +89,20 @@ public final class MapCanvas {
         invalidate();
     }
 
+    /** True to size, or compact (every region readable, huge ones cut); the zoom starts again whole. */
+    public void setScale(MapLayout.Scale newScale) {
+        if (newScale != scale) {
+            scale = newScale;
+            layout = MapLayout.of(regions, scale);
+            viewport.reset();
+            invalidate();
+        }
+    }
+
+    public MapLayout.Scale scale() {
+        return scale;
+    }
+
     public boolean isHilbert() {
         return hilbertMode;
     }
@@ -102,6 +123,17 @@ public final class MapCanvas {
             disposeImage();
         }
         return frame;
+    }
+
+    /**
+     * The frame exports draw: the window's own (same size, rows, zoom and scale) when the map is on screen in
+     * rows, else 1200 by 600 at the same zoom and scale; never flashing.
+     */
+    public MapFrame exportFrame() {
+        Rectangle area = canvas.getClientArea();
+        MapGeometry geometry = !hilbertMode && area.width >= 200 && area.height >= 100
+                ? MapGeometry.forCanvas(area.width, area.height) : MapGeometry.forCanvas(1200, 600);
+        return new MapFrame(layout, geometry, viewport, conflicts, List.of());
     }
 
     /** Renders the map at any size without a window, for export and tests. */
@@ -164,7 +196,7 @@ public final class MapCanvas {
                 image = new Image(canvas.getDisplay(), toImageData(overview.pixels(), overview.width(), overview.height()));
             }
             gc.drawImage(image, 0, 0);
-            MapOverlay.drawHilbert(gc, overview, duplicates, selected);
+            MapOverlay.drawHilbert(gc, overview, arcs(), selected);
             return;
         }
         MapFrame current = frame();
@@ -172,7 +204,7 @@ public final class MapCanvas {
             image = new Image(canvas.getDisplay(), toImageData(current));
         }
         gc.drawImage(image, 0, 0);
-        MapOverlay.draw(gc, current, duplicates, selected);
+        MapOverlay.draw(gc, current, arcs(), selected);
     }
 
     private void disposeImage() {
@@ -188,11 +220,37 @@ public final class MapCanvas {
         Image result = new Image(canvas.getDisplay(), toImageData(offscreen));
         GC gc = new GC(result);
         try {
-            MapOverlay.draw(gc, offscreen, duplicates, selected);
+            MapOverlay.draw(gc, offscreen, arcs(), selected);
         } finally {
             gc.dispose();
         }
         return result;
+    }
+
+    /** The duplicate pairs drawn now: all when they are few, else those of the hovered and the selected region. */
+    public List<List<Region>> arcs() {
+        return DuplicateArcs.shown(duplicates, hovered, selected);
+    }
+
+    /** The region under the pointer, or {@code null}: its duplicates' arcs are drawn when there are many. */
+    void setHovered(Region region) {
+        if (region != hovered) {
+            hovered = region;
+            if (duplicates.size() > DuplicateArcs.MANY) {
+                canvas.redraw();
+            }
+        }
+    }
+
+    /** The region drawn at a point, or the nearest within a few pixels of its row; {@code null} if none. */
+    public Region regionNear(int x, int y) {
+        if (hilbertMode) {
+            long address = addressAt(x, y);
+            return address < 0 ? null : layout.regionAt(address);
+        }
+        MapFrame rows = frame();
+        int index = rows.regionIndexNear(rows.geometry().cellAt(x, y), NEAR_PIXELS);
+        return index < 0 ? null : layout.regions().get(index);
     }
 
     void select(Region region) {

@@ -10,6 +10,7 @@ import org.vmatlas.render.map.HilbertFrame;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLabels;
 
 /**
  * The few things drawn with GC calls over the finished pixels: one address label per row, arcs
@@ -28,6 +29,7 @@ final class MapOverlay {
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         drawRowLabels(gc, frame);
+        drawNames(gc, frame);
         drawDuplicateArcs(gc, frame, duplicates);
         if (selected != null) {
             drawOutline(gc, frame, selected);
@@ -68,6 +70,17 @@ final class MapOverlay {
                 int y = geometry.rowTop(row) + (geometry.bandHeight() - gc.getFontMetrics().getHeight()) / 2;
                 gc.drawText(String.format("%012x", address), 6, y, true);
             }
+        }
+    }
+
+    /** Library, kernel and memfd names and break sizes, where they fit (placed by the render core). */
+    private static void drawNames(GC gc, MapFrame frame) {
+        int height = gc.getFontMetrics().getHeight();
+        for (MapLabels.Label label : MapLabels.place(frame, text -> gc.textExtent(text).x)) {
+            int width = gc.textExtent(label.text()).x;
+            gc.setForeground(MapCanvas.color(label.rgb()));
+            gc.drawText(label.text(), label.x() + (label.width() - width) / 2, label.top() + (label.height() - height) / 2,
+                    true);
         }
     }
 
