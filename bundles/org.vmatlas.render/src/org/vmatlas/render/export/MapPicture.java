@@ -48,7 +48,7 @@ public final class MapPicture {
             g.drawString(title, 8, TITLE_HEIGHT - 9);
             rowAddresses(g, frame);
             labels(g, frame);
-            legend(image, g, TITLE_HEIGHT + geometry.height(), width);
+            legend(image, g, frame, TITLE_HEIGHT + geometry.height(), width);
         } finally {
             g.dispose();
         }
@@ -79,17 +79,17 @@ public final class MapPicture {
         }
     }
 
-    private static void legend(BufferedImage image, Graphics2D g, int top, int width) {
+    private static void legend(BufferedImage image, Graphics2D g, MapFrame frame, int top, int width) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics metrics = g.getFontMetrics();
         int x = 8;
         int y = top + (LEGEND_HEIGHT - SWATCH) / 2;
-        for (Legend.Entry entry : Legend.entries()) {
+        for (Legend.Entry entry : Legend.entries(frame.colouring())) {
             int needed = SWATCH + 4 + metrics.stringWidth(entry.text()) + 12;
             if (x + needed > width) {
                 break; // a narrow picture shows the first entries, never overlapping ones
             }
-            image.setRGB(x, y, SWATCH, SWATCH, Legend.swatch(entry, SWATCH, SWATCH), 0, SWATCH);
+            image.setRGB(x, y, SWATCH, SWATCH, Legend.swatch(entry, SWATCH, SWATCH, frame.colouring()), 0, SWATCH);
             g.setColor(new Color(MapColors.TEXT));
             g.drawRect(x, y, SWATCH, SWATCH);
             g.drawString(entry.text(), x + SWATCH + 4, y + SWATCH - 2);

@@ -66,16 +66,16 @@ public final class MapSvg {
         }
         out.write("</g>\n</g>\n");
         writeLabels(out, frame);
-        writeLegend(out, MapPicture.TITLE_HEIGHT + geometry.height());
+        writeLegend(out, frame, MapPicture.TITLE_HEIGHT + geometry.height());
         out.write("</svg>\n");
         out.flush();
     }
 
     /** The legend's swatches and words, in one row, as the picture and the window show them. */
-    private static void writeLegend(Writer out, int top) throws IOException {
+    private static void writeLegend(Writer out, MapFrame frame, int top) throws IOException {
         out.write(String.format(Locale.ROOT, "<g class=\"legend\" transform=\"translate(0,%d)\" font-family=\"sans-serif\" font-size=\"12\">%n", top));
         int x = 8;
-        for (Legend.Entry entry : Legend.entries()) {
+        for (Legend.Entry entry : Legend.entries(frame.colouring())) {
             boolean conflict = entry.rgb() == MapColors.CONFLICT && entry.code() < 0;
             String fill = entry.hatched() ? "url(#" + HATCH + ")" : entry.isBreak() ? "url(#" + BREAKS + ")"
                     : color(conflict ? MapColors.FREE : entry.rgb());
@@ -118,8 +118,8 @@ public final class MapSvg {
         for (int cell = first + 1; cell <= first + columns; cell++) {
             if (cell == first + columns || cell >= classes.length || classes[cell] != classes[runStart]) {
                 int code = classes[runStart];
-                String fill = code == CellClass.PROTECTED ? "url(#" + HATCH + ")"
-                        : code == CellClass.BREAK ? "url(#" + BREAKS + ")" : color(MapColors.ofClass(code));
+                String fill = frame.colouring().hatched(code) ? "url(#" + HATCH + ")"
+                        : code == CellClass.BREAK ? "url(#" + BREAKS + ")" : color(frame.colouring().rgb(code));
                 out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
                         geometry.cellX(runStart), y, cell - runStart, geometry.bandHeight(), fill));
                 if (cell >= classes.length) {

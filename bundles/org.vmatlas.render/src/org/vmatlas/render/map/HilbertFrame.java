@@ -82,7 +82,7 @@ public final class HilbertFrame {
             int y0 = top + at[1] * cellSize;
             for (int y = y0; y < y0 + cellSize; y++) {
                 for (int x = x0; x < x0 + cellSize; x++) {
-                    out[y * width + x] = MapPainter.colour(classes[d], x, y, Integer.MAX_VALUE, false, false);
+                    out[y * width + x] = MapPainter.colour(Colouring.PROTECTION, classes[d], x, y, Integer.MAX_VALUE, false, false);
                 }
             }
         }

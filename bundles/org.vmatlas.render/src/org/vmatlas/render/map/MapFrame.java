@@ -23,9 +23,17 @@ public final class MapFrame {
     private final int[] pixels;
     private final BitSet conflictCells;
     private final BitSet edges;
+    private final Colouring colouring;
 
     public MapFrame(MapLayout layout, MapGeometry geometry, MapViewport viewport, List<Conflict> conflicts,
             List<Region> flashing) {
+        this(layout, geometry, viewport, conflicts, flashing, Colouring.PROTECTION);
+    }
+
+    /** A frame whose colours follow {@code colouring}'s mode (protection, type, residency, dirty/swap). */
+    public MapFrame(MapLayout layout, MapGeometry geometry, MapViewport viewport, List<Conflict> conflicts,
+            List<Region> flashing, Colouring colouring) {
+        this.colouring = colouring;
         this.layout = layout;
         this.geometry = geometry;
         this.viewStart = viewport.from() * layout.virtualLength();
@@ -34,7 +42,7 @@ public final class MapFrame {
         this.viewEnd = Math.max(viewport.to() * layout.virtualLength(),
                 viewStart + (double) geometry.rows() * layout.pageLength());
         this.edges = new BitSet();
-        this.classes = MapRaster.classify(layout, viewStart, viewEnd, geometry.cells(), edges);
+        this.classes = MapRaster.classify(layout, viewStart, viewEnd, geometry.cells(), edges, colouring);
         BitSet conflictCells = new BitSet();
         for (Conflict conflict : conflicts) {
             if (conflict.end() > conflict.start()) {
@@ -46,7 +54,7 @@ public final class MapFrame {
             markCells(flashCells, region.start(), region.end());
         }
         this.conflictCells = conflictCells;
-        this.pixels = MapPainter.paint(geometry, classes, conflictCells, flashCells, edges);
+        this.pixels = MapPainter.paint(geometry, classes, conflictCells, flashCells, edges, colouring);
     }
 
     private void markCells(BitSet cells, long start, long end) {
@@ -104,7 +112,7 @@ public final class MapFrame {
         double bestCovered = 0;
         for (int i = layout.firstRegionEndingAfter(from); i < layout.regions().size() && layout.regionFrom(i) < to; i++) {
             double covered = Math.min(to, layout.regionTo(i)) - Math.max(from, layout.regionFrom(i));
-            if (covered > bestCovered && CellClass.of(layout.regions().get(i)) == classes[cell]) {
+            if (covered > bestCovered && colouring.code(layout.regions().get(i)) == classes[cell]) {
                 best = i;
                 bestCovered = covered;
             }
@@ -141,6 +149,10 @@ public final class MapFrame {
     /** The cells marked as holding a conflict (red on the map). */
     public BitSet conflictCells() {
         return (BitSet) conflictCells.clone();
+    }
+
+    public Colouring colouring() {
+        return colouring;
     }
 
     public MapLayout layout() {

@@ -18,7 +18,7 @@ public final class MapRaster {
     }
 
     public static byte[] classify(MapLayout layout, double viewStart, double viewEnd, int cells) {
-        return classify(layout, viewStart, viewEnd, cells, new BitSet());
+        return classify(layout, viewStart, viewEnd, cells, new BitSet(), Colouring.PROTECTION);
     }
 
     /**
@@ -26,7 +26,8 @@ public final class MapRaster {
      * begins right after one of the same class, both wide enough to show it: there the painter draws a border,
      * so that two libraries' neighbouring pages of one protection do not read as one region.
      */
-    public static byte[] classify(MapLayout layout, double viewStart, double viewEnd, int cells, BitSet edges) {
+    public static byte[] classify(MapLayout layout, double viewStart, double viewEnd, int cells, BitSet edges,
+            Colouring colouring) {
         byte[] classes = new byte[cells];
         if (cells == 0 || viewEnd <= viewStart) {
             return classes;
@@ -50,7 +51,7 @@ public final class MapRaster {
                 break;
             }
             double to = layout.regionTo(i);
-            byte code = CellClass.of(region);
+            byte code = colouring.code(region);
             mark(classes, bestBytes, viewStart, cellLength, from, to, code, false);
             if (code == previousCode && from == previousTo && to - from >= 2 * cellLength
                     && previousTo - previousFrom >= 2 * cellLength && from > viewStart) {
