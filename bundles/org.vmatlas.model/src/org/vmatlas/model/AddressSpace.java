@@ -39,6 +39,16 @@ public interface AddressSpace {
     /** Groups of regions that map the same pages of one object (each group has two or more regions). */
     List<List<Region>> duplicateGroups();
 
+    /**
+     * Regions the kernel maps above the user address space, at addresses that are negative as signed
+     * longs: x86-64's {@code [vsyscall]} page at {@code 0xffffffffff600000}. The ordered regions above cover
+     * the user space only (the model's arithmetic is signed); these are kept beside them, in address order
+     * (unsigned), for an observed process for as long as it is observed. Empty for every other session.
+     */
+    default List<Region> kernelRegions() {
+        return List.of();
+    }
+
     /** The kernel's view: neighbours that differ only in state or label merged, as {@code /proc/PID/maps}. */
     List<Mapping> kernelView();
 

@@ -1,8 +1,10 @@
 package org.vmatlas.model.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.vmatlas.model.Backing;
+import org.vmatlas.model.Region;
 import org.vmatlas.syscall.Mapping;
 
 /**
@@ -41,6 +43,34 @@ final class ObservedMappings {
         if (!core.isFree(previousEnd, Long.MAX_VALUE)) {
             core.unmap(previousEnd, Long.MAX_VALUE);
         }
+    }
+
+    /**
+     * The mappings of the user address space: all but the trailing ones above it ({@code [vsyscall]} at
+     * {@code 0xffffffffff600000}), whose start is negative as a signed long. {@code /proc} lists mappings in
+     * unsigned order, so those come last.
+     */
+    static List<Mapping> userSpace(List<Mapping> mappings) {
+        int n = mappings.size();
+        while (n > 0 && mappings.get(n - 1).start() < 0) {
+            n--;
+        }
+        return n == mappings.size() ? mappings : mappings.subList(0, n);
+    }
+
+    /** Regions for mappings above the user space, held beside the core (whose arithmetic is signed). */
+    static List<Region> kernelRegions(List<Mapping> above) {
+        List<Region> out = new ArrayList<>(above.size());
+        long previousEnd = Long.MIN_VALUE;
+        for (Mapping m : above) {
+            if (m.start() >= 0 || m.end() > 0 || m.start() < previousEnd) {
+                throw new IllegalArgumentException("mappings above the user space overlap, are out of order or "
+                        + "wrap past the top of the address space at " + m);
+            }
+            out.add(Snapshot.region(m.start(), m.end(), Attrs.intern(attrOf(m))));
+            previousEnd = m.end();
+        }
+        return List.copyOf(out);
     }
 
     static Attr attrOf(Mapping m) {

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 
+import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Event;
+import org.vmatlas.model.Region;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.SessionFileException;
 import org.vmatlas.model.Timeline;
@@ -27,7 +29,7 @@ import org.vmatlas.syscall.Mapping;
  * personality LINUX
  * e TIME SOURCE CALL... = RESULT        a call and its answer (CallCodec tokens)
  * s TIME SOURCE COUNT                   a /proc snapshot, followed by COUNT lines:
- * m START END PROT MAXPROT SHARED(0|1) OFFSET DEVICE INODE PATH
+ * m START END PROT MAXPROT SHARED(0|1) OFFSET DEVICE INODE PATH   (START, END signed: [vsyscall] is negative)
  * end EVENTS CRC32                      events written, CRC-32 (hex) of every byte before this line
  * </pre>
  * Loading replays the calls through the personality's rules with the recorded answers, so the regions,
@@ -54,7 +56,7 @@ public final class SessionFiles {
                         .append(CallCodec.encode(e.call())).append(" = ").append(CallCodec.encode(e.result()))
                         .append('\n');
             } else {
-                List<Mapping> maps = timeline.spaceAfter(i).kernelView();
+                List<Mapping> maps = withKernelRegions(timeline.spaceAfter(i));
                 out.append("s ").append(e.timeNanos()).append(' ').append(CallCodec.text(e.source())).append(' ')
                         .append(maps.size()).append('\n');
                 for (Mapping m : maps) {
@@ -81,6 +83,20 @@ public final class SessionFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The kernel's view and, after it, the regions above the user space, so that a file keeps them too. */
+    private static List<Mapping> withKernelRegions(AddressSpace space) {
+        List<Mapping> maps = space.kernelView();
+        if (space.kernelRegions().isEmpty()) {
+            return maps;
+        }
+        List<Mapping> all = new ArrayList<>(maps);
+        for (Region r : space.kernelRegions()) {
+            all.add(new Mapping(r.start(), r.end(), r.prot(), r.maxProt(), r.shared(), r.backing().offset(),
+                    r.backing().device(), r.backing().inode(), r.backing().name()));
+        }
+        return all;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

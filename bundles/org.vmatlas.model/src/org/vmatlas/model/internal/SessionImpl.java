@@ -40,6 +40,8 @@ public final class SessionImpl implements Session {
     private final Object lock = new Object();
     private Snapshot published = Snapshot.EMPTY;
     private boolean stale;
+    /** Regions above the user space ({@code [vsyscall]}); fixed for a process's life, so kept once, not per event. */
+    private List<org.vmatlas.model.Region> kernelRegions = List.of();
 
     public SessionImpl(String name, Kernel kernel, Personality personality, int mapCountLimit,
             Consumer<Session> changed) {
@@ -159,7 +161,11 @@ public final class SessionImpl implements Session {
         synchronized (lock) {
             List<Conflict> conflicts = new ArrayList<>();
             Snapshot before = Snapshot.of(core);
-            ObservedMappings.apply(core, mappings);
+            List<Mapping> user = ObservedMappings.userSpace(mappings);
+            if (user.size() != mappings.size()) {
+                kernelRegions = ObservedMappings.kernelRegions(mappings.subList(user.size(), mappings.size()));
+            }
+            ObservedMappings.apply(core, user);
             for (org.vmatlas.model.Region r : TimelineLog.diff(before, Snapshot.of(core)).added()) {
                 detector.scanWritableExecutable(core, r.start(), r.end(), conflicts);
             }
@@ -184,7 +190,7 @@ public final class SessionImpl implements Session {
     public AddressSpace space() {
         synchronized (lock) {
             if (stale) {
-                published = Snapshot.of(core);
+                published = Snapshot.of(core).withKernelRegions(kernelRegions);
                 stale = false;
             }
             return published;
@@ -211,7 +217,8 @@ public final class SessionImpl implements Session {
             @Override
             public AddressSpace spaceAfter(int index) {
                 synchronized (lock) {
-                    return log.spaceAt(index + 1, core);
+                    Snapshot space = log.spaceAt(index + 1, core);
+                    return index < 0 ? space : space.withKernelRegions(kernelRegions);
                 }
             }
 

@@ -20,11 +20,27 @@ public final class Snapshot implements AddressSpace {
     private final long[] starts;
     private final long[] ends;
     private final int[] attrs;
+    private final List<Region> kernelRegions;
 
     private Snapshot(long[] starts, long[] ends, int[] attrs) {
+        this(starts, ends, attrs, List.of());
+    }
+
+    private Snapshot(long[] starts, long[] ends, int[] attrs, List<Region> kernelRegions) {
         this.starts = starts;
         this.ends = ends;
         this.attrs = attrs;
+        this.kernelRegions = kernelRegions;
+    }
+
+    /** The same user space with {@code regions} above it (see {@link AddressSpace#kernelRegions()}). */
+    public Snapshot withKernelRegions(List<Region> regions) {
+        return regions.equals(kernelRegions) ? this : new Snapshot(starts, ends, attrs, List.copyOf(regions));
+    }
+
+    @Override
+    public List<Region> kernelRegions() {
+        return kernelRegions;
     }
 
     public static Snapshot of(VmaCore core) {

@@ -1,11 +1,8 @@
 package org.vmatlas.sources.live;
 
-import java.util.List;
-
 import org.vmatlas.model.Session;
 import org.vmatlas.sources.proc.MapsSnapshot;
 import org.vmatlas.sources.proc.ProcFailure;
-import org.vmatlas.syscall.Mapping;
 
 /**
  * Feeds a poller's snapshots into an observed session
@@ -33,17 +30,13 @@ public final class SessionSink implements SnapshotSink {
     }
 
     /**
-     * Hands the user-space mappings to the session. The {@code [vsyscall]} page (x86-64, at
-     * {@code 0xffffffffff600000}) lies in kernel space, above every user address, and is left out: the model
-     * covers the user address space only.
+     * Hands every mapping to the session. The {@code [vsyscall]} page (x86-64, at {@code 0xffffffffff600000})
+     * lies above the user address space; the model keeps it beside the user regions
+     * ({@code AddressSpace.kernelRegions()}).
      */
     @Override
     public void snapshot(MapsSnapshot snapshot) {
-        List<Mapping> mappings = snapshot.mappings();
-        if (!mappings.isEmpty() && mappings.getLast().start() < 0) {
-            mappings = mappings.stream().filter(m -> m.start() >= 0).toList();
-        }
-        session.applySnapshot(mappings, source);
+        session.applySnapshot(snapshot.mappings(), source);
     }
 
     @Override
