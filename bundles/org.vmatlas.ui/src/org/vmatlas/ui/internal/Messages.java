@@ -203,6 +203,7 @@ public final class Messages extends NLS {
     public static String map_compact;
     public static String map_compactTip;
     public static String map_cutTip;
+    public static String map_colourTip;
 
     public static String export_wrote;
     public static String export_openFolder;

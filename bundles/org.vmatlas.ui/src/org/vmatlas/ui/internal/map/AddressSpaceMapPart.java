@@ -20,6 +20,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.AddressSpace;
@@ -28,6 +29,9 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.owners.RegionClassifier;
+import org.vmatlas.render.map.ColourMode;
+import org.vmatlas.render.map.Colouring;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RecentConflicts;
 import org.vmatlas.render.map.RegionText;
@@ -62,9 +66,16 @@ public class AddressSpaceMapPart {
     @Optional
     private MPart part;
 
+    @Inject
+    @Optional
+    private RegionClassifier classifier;
+
     private Label header;
     private Button overview;
     private Button compact;
+    private Combo colourMode;
+    private MapLegend legendBox;
+    private MapFacts facts;
     private int lastFlashed = -1;
     private Session shownSession;
     /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
@@ -76,7 +87,7 @@ public class AddressSpaceMapPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         header = new Label(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         overview = new Button(parent, SWT.TOGGLE);
@@ -85,13 +96,26 @@ public class AddressSpaceMapPart {
         compact = new Button(parent, SWT.TOGGLE);
         compact.setText(Messages.map_compact);
         compact.setToolTipText(Messages.map_compactTip);
-        var legend = new MapLegend(parent).control();
-        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        colourMode = new Combo(parent, SWT.READ_ONLY);
+        for (ColourMode mode : ColourMode.values()) {
+            colourMode.add(mode.label());
+        }
+        colourMode.select(0);
+        colourMode.setToolTipText(Messages.map_colourTip);
+        legendBox = new MapLegend(parent);
+        var legend = legendBox.control();
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         map = new MapCanvas(parent);
+        facts = new MapFacts(classifier);
         for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, compact, legend }) {
             map.keysFrom(control);
         }
-        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        colourMode.addListener(SWT.Selection, event -> {
+            facts.forget();
+            refresh();
+            map.control().setFocus();
+        });
         compact.addListener(SWT.Selection, event -> {
             map.setScale(compact.getSelection() ? MapLayout.Scale.COMPACT : MapLayout.Scale.BYTES);
             map.control().setFocus();
@@ -143,6 +167,13 @@ public class AddressSpaceMapPart {
             map.control().getDisplay().timerExec(FLASH_MILLIS, map::clearFlash);
         }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
+        ColourMode mode = ColourMode.values()[Math.max(0, colourMode.getSelectionIndex())];
+        Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
+        if (colouring.mode() != map.colouring().mode() || mode != ColourMode.PROTECTION) {
+            map.setColouring(colouring);
+            legendBox.show(colouring);
+            legendBox.control().getParent().layout(true, true);
+        }
         header.setText(NLS.bind(moment.isLive() ? Messages.map_header : Messages.map_headerPast, new Object[] {
             session.name(), space.size(), RegionText.size(space.mappedBytes()), space.kernelMapCount(), index,
             session.timeline().size() }));
@@ -169,6 +200,11 @@ public class AddressSpaceMapPart {
         if (map != null && region != null && !map.control().isDisposed()) {
             map.setSelection(region);
         }
+    }
+
+    /** The colour mode chooser, for tests. */
+    Combo colourModeCombo() {
+        return colourMode;
     }
 
     /** The Compact toggle, for tests. */

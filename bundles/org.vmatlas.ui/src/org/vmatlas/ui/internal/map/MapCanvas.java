@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.Colouring;
 import org.vmatlas.render.map.DuplicateArcs;
 import org.vmatlas.render.map.HilbertFrame;
 import org.vmatlas.render.map.MapFrame;
@@ -46,6 +47,7 @@ public final class MapCanvas {
     private Image image;
     private Region selected;
     private Region hovered;
+    private Colouring colouring = Colouring.PROTECTION;
     private Consumer<Region> selectionListener = region -> { };
 
     public MapCanvas(Composite parent) {
@@ -103,6 +105,16 @@ public final class MapCanvas {
         return scale;
     }
 
+    /** Colours by protection, type, residency or dirty/swap. */
+    public void setColouring(Colouring next) {
+        colouring = next;
+        invalidate();
+    }
+
+    public Colouring colouring() {
+        return colouring;
+    }
+
     public boolean isHilbert() {
         return hilbertMode;
     }
@@ -119,7 +131,8 @@ public final class MapCanvas {
     public MapFrame frame() {
         Rectangle area = canvas.getClientArea();
         if (frame == null || frame.geometry().width() != area.width || frame.geometry().height() != area.height) {
-            frame = new MapFrame(layout, MapGeometry.forCanvas(area.width, area.height), viewport, conflicts, flashing);
+            frame = new MapFrame(layout, MapGeometry.forCanvas(area.width, area.height), viewport, conflicts, flashing,
+                    colouring);
             disposeImage();
         }
         return frame;
@@ -133,12 +146,13 @@ public final class MapCanvas {
         Rectangle area = canvas.getClientArea();
         MapGeometry geometry = !hilbertMode && area.width >= 200 && area.height >= 100
                 ? MapGeometry.forCanvas(area.width, area.height) : MapGeometry.forCanvas(1200, 600);
-        return new MapFrame(layout, geometry, viewport, conflicts, List.of());
+        return new MapFrame(layout, geometry, viewport, conflicts, List.of(), colouring);
     }
 
     /** Renders the map at any size without a window, for export and tests. */
     public ImageData render(int width, int height) {
-        return toImageData(new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing));
+        return toImageData(new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing,
+                colouring));
     }
 
     static ImageData toImageData(MapFrame frame) {
@@ -216,7 +230,8 @@ public final class MapCanvas {
 
     /** Draws the same picture as the canvas, overlay included, into an image the caller disposes. */
     public Image snapshot(int width, int height) {
-        MapFrame offscreen = new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing);
+        MapFrame offscreen = new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing,
+                colouring);
         Image result = new Image(canvas.getDisplay(), toImageData(offscreen));
         GC gc = new GC(result);
         try {

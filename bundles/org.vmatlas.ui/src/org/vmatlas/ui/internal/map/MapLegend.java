@@ -1,5 +1,7 @@
 package org.vmatlas.ui.internal.map;
 
+import java.util.List;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -7,6 +9,9 @@ import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.vmatlas.render.map.ColourMode;
+import org.vmatlas.render.map.Colouring;
 import org.vmatlas.render.map.Legend;
 
 /**
@@ -18,6 +23,8 @@ final class MapLegend {
     private static final int SWATCH_WIDTH = 16;
     private static final int SWATCH_HEIGHT = 14;
     private final Composite box;
+    private ColourMode shownMode;
+    private List<String> shownTexts = List.of();
 
     MapLegend(Composite parent) {
         box = new Composite(parent, SWT.NONE);
@@ -26,19 +33,34 @@ final class MapLegend {
         layout.marginTop = 0;
         layout.marginBottom = 0;
         box.setLayout(layout);
-        for (Legend.Entry entry : Legend.entries()) {
-            swatch(entry);
-        }
+        show(Colouring.PROTECTION);
     }
 
-    private void swatch(Legend.Entry entry) {
+    /** Shows the key to a colour mode; the same swatches are not built again. */
+    void show(Colouring colouring) {
+        List<String> texts = Legend.entries(colouring).stream().map(Legend.Entry::text).toList();
+        if (colouring.mode() == shownMode && texts.equals(shownTexts)) {
+            return;
+        }
+        shownMode = colouring.mode();
+        shownTexts = texts;
+        for (Control child : box.getChildren()) {
+            child.dispose();
+        }
+        for (Legend.Entry entry : Legend.entries(colouring)) {
+            swatch(entry, colouring);
+        }
+        box.layout(true);
+    }
+
+    private void swatch(Legend.Entry entry, Colouring colouring) {
         Canvas swatch = new Canvas(box, SWT.NONE);
         GC measure = new GC(swatch);
         int textWidth = measure.textExtent(entry.text()).x;
         measure.dispose();
         swatch.setLayoutData(new RowData(SWATCH_WIDTH + 6 + textWidth, 18));
         Image image = new Image(swatch.getDisplay(), MapCanvas.toImageData(
-                Legend.swatch(entry, SWATCH_WIDTH, SWATCH_HEIGHT), SWATCH_WIDTH, SWATCH_HEIGHT));
+                Legend.swatch(entry, SWATCH_WIDTH, SWATCH_HEIGHT, colouring), SWATCH_WIDTH, SWATCH_HEIGHT));
         swatch.addListener(SWT.Dispose, event -> image.dispose());
         swatch.addPaintListener(event -> {
             event.gc.drawImage(image, 0, 2);
