@@ -21,6 +21,8 @@ public final class MapLabels {
     }
 
     private static final int PADDING = 3;
+    /** Regions of one name this close (bytes) are named once, over all of them. */
+    private static final long GROUP_GAP = 1L << 20;
     /** A run narrower than this is not measured at all: no word fits, and 128k regions stay cheap. */
     private static final int MIN_RUN = 14;
 
@@ -36,7 +38,10 @@ public final class MapLabels {
             return slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name;
         }
         if (!name.isEmpty()) {
-            return backing.kind() == Backing.Kind.MEMFD ? "memfd:" + name : name;
+            if (backing.kind() == Backing.Kind.MEMFD) {
+                return name.startsWith("/memfd:") ? name.substring(1) : "memfd:" + name;
+            }
+            return name;
         }
         return region.label() == null ? "" : region.label();
     }
@@ -50,7 +55,9 @@ public final class MapLabels {
         while (i < regions.size() && layout.regionFrom(i) < frame.viewEnd()) {
             String name = name(regions.get(i));
             int last = i;
-            while (last + 1 < regions.size() && layout.regionFrom(last + 1) == layout.regionTo(last)
+            // A library's segments, with the free pages and alignment holes between them, carry one name.
+            while (last + 1 < regions.size() && !name.isEmpty() && layout.regionFrom(last + 1) < frame.viewEnd()
+                    && regions.get(last + 1).start() - regions.get(last).end() < GROUP_GAP
                     && sameName(regions.get(last), regions.get(last + 1), name)) {
                 last++;
             }

@@ -107,6 +107,7 @@ public class AddressSpaceMapPart {
         legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         map = new MapCanvas(parent);
         facts = new MapFacts(classifier);
+        map.setOwners(region -> map.colouring().mode() == ColourMode.PROTECTION ? null : facts.ownerLabel(region));
         for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, compact, legend }) {
             map.keysFrom(control);
         }
@@ -200,6 +201,11 @@ public class AddressSpaceMapPart {
         if (map != null && region != null && !map.control().isDisposed()) {
             map.setSelection(region);
         }
+    }
+
+    /** The header line, for tests. */
+    Label headerLabel() {
+        return header;
     }
 
     /** The colour mode chooser, for tests. */

@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.map;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -22,6 +23,7 @@ import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
+import org.vmatlas.render.map.RegionText;
 
 /**
  * The address-space map widget: keeps the latest regions, renders a {@link MapFrame} off screen when
@@ -48,6 +50,7 @@ public final class MapCanvas {
     private Region selected;
     private Region hovered;
     private Colouring colouring = Colouring.PROTECTION;
+    private Function<Region, String> owners = region -> null;
     private Consumer<Region> selectionListener = region -> { };
 
     public MapCanvas(Composite parent) {
@@ -111,6 +114,17 @@ public final class MapCanvas {
         invalidate();
     }
 
+    /** Who owns a region (for the hover), when a colour mode has classified the regions; may answer null. */
+    public void setOwners(Function<Region, String> ownerOf) {
+        owners = ownerOf;
+    }
+
+    /** The hover's words for a region: its facts and, when known, its owner. */
+    String describe(Region region) {
+        String owner = owners.apply(region);
+        return RegionText.describe(region) + (owner == null || owner.isEmpty() ? "" : "\nowner " + owner);
+    }
+
     public Colouring colouring() {
         return colouring;
     }
@@ -171,7 +185,7 @@ public final class MapCanvas {
     public HilbertFrame hilbertFrame() {
         Rectangle area = canvas.getClientArea();
         if (hilbert == null || hilbert.width() != area.width || hilbert.height() != area.height) {
-            hilbert = new HilbertFrame(layout, area.width, area.height, viewport, conflicts);
+            hilbert = new HilbertFrame(layout, area.width, area.height, viewport, conflicts, colouring);
             disposeImage();
         }
         return hilbert;

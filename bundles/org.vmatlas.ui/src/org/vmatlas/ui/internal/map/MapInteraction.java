@@ -77,7 +77,7 @@ final class MapInteraction {
         }
         Region near = map.regionNear(event.x, event.y);
         map.setHovered(near);
-        canvas.setToolTipText(near != null ? RegionText.describe(near) : describeAt(event.x, event.y));
+        canvas.setToolTipText(near != null ? map.describe(near) : describeAt(event.x, event.y));
     }
 
     private void up(Event event) {
