@@ -55,6 +55,22 @@ public final class MapFrame {
         }
         this.conflictCells = conflictCells;
         this.pixels = MapPainter.paint(geometry, classes, conflictCells, flashCells, edges, colouring);
+        clearBeyondTheAxis();
+    }
+
+    /**
+     * Cells past the last address (a map of a few pages shows a page a row and leaves the rest) hold no
+     * address at all: they are left as background, not drawn as free memory.
+     */
+    private void clearBeyondTheAxis() {
+        int first = (int) Math.ceil((layout.virtualLength() - viewStart) / (viewEnd - viewStart) * classes.length);
+        for (int cell = Math.max(0, first); cell < classes.length; cell++) {
+            int x = geometry.cellX(cell);
+            int top = geometry.cellY(cell);
+            for (int y = top; y < top + geometry.bandHeight() && y < geometry.height(); y++) {
+                pixels[y * geometry.width() + x] = MapColors.BACKGROUND;
+            }
+        }
     }
 
     private void markCells(BitSet cells, long start, long end) {

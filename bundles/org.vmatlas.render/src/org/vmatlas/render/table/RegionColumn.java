@@ -11,7 +11,7 @@ import org.vmatlas.render.map.RegionText;
  */
 public enum RegionColumn {
     START("start", 130), END("end", 130), SIZE("size", 80), PROT("prot", 50), MAX_PROT("max", 50),
-    SHARING("mapping", 65), STATE("state", 90), BACKING("backing", 170), LABEL("label", 160);
+    SHARING("mapping", 80), STATE("state", 90), BACKING("backing", 170), LABEL("label", 160);
 
     private final String title;
     private final int width;

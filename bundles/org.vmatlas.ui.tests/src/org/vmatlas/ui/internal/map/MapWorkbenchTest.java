@@ -20,6 +20,7 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.render.map.ColourMode;
+import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.syscall.Prot;
@@ -116,7 +117,9 @@ class MapWorkbenchTest {
         part.colourModeCombo().notifyListeners(SWT.Selection, new Event());
         assertEquals(ColourMode.TYPE, part.map().colouring().mode());
         MapFrame byType = part.map().frame();
-        assertNotEquals(green, byType.pixel(x, y), "another colour by type");
+        int typeColour = Legend.entries(byType.colouring()).stream().filter(e -> e.text().equals("Private data"))
+                .findFirst().orElseThrow(() -> new AssertionError("no 'Private data' in the legend")).rgb();
+        assertEquals(typeColour, byType.pixel(x, y), "an anonymous rw- region is private data, coloured as the legend says");
         assertNotEquals(legendBefore, legendSwatches(part), "the legend follows the mode");
         part.colourModeCombo().select(ColourMode.RESIDENCY.ordinal());
         part.colourModeCombo().notifyListeners(SWT.Selection, new Event());
