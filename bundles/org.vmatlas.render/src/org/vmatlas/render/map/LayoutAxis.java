@@ -18,8 +18,9 @@ record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[
     /** Regions of this size or more are cut in the middle on the compact scale. */
     static final long CUT_AT = 256L << 20;
     private static final double GAP = 1.5 * UNIT;
-    private static final double SMALL_GAP = 0.5 * UNIT;
-    private static final double CUT_EDGE = 2 * UNIT;
+    private static final double SMALL_GAP = 0.4 * UNIT;
+    private static final double GROWTH = 0.6;
+    private static final double CUT_EDGE = 1.5 * UNIT;
 
     static LayoutAxis bytes(List<Region> regions, long minimumBreak) {
         long mapped = 0;
@@ -74,9 +75,12 @@ record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[
         return place(raw, regions, UNIT);
     }
 
-    /** A region's stretch on the compact scale: a unit and more with the logarithm of its size. */
+    /**
+     * A region's stretch on the compact scale: a unit and more with the logarithm of its size, gently (0.6 of a
+     * unit per doubling), so that a library's pages are not crowded out by the large reservations beside them.
+     */
     static double compactLength(long bytes) {
-        return UNIT * (1 + Math.log(1 + bytes / (4 * UNIT)) / Math.log(2));
+        return UNIT * (1 + GROWTH * Math.log(1 + bytes / (4 * UNIT)) / Math.log(2));
     }
 
     /** Lays the segments end to end and finds each region's place, walking both in address order. */
