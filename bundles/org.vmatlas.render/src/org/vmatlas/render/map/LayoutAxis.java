@@ -1,6 +1,7 @@
 package org.vmatlas.render.map;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.vmatlas.model.Region;
@@ -10,7 +11,19 @@ import org.vmatlas.model.Region;
  */
 record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[] regionTo, double length, double pageLength) {
 
-    private record Piece(long start, long end, double virtualLength, MapLayout.Kind kind) {
+    /** Segments laid end to end as they come, in address order. */
+    private static final class Pieces {
+        final List<MapLayout.Segment> segments;
+        double cursor;
+
+        Pieces(int expected) {
+            segments = new ArrayList<>(expected);
+        }
+
+        void add(long start, long end, double virtualLength, MapLayout.Kind kind) {
+            segments.add(new MapLayout.Segment(start, end, cursor, virtualLength, kind));
+            cursor += virtualLength;
+        }
     }
 
     /** The compact scale's unit: a region of a page takes a little more than this. */
@@ -30,16 +43,16 @@ record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[
         long threshold = Math.max(minimumBreak, mapped / 16);
         // Wide enough to be seen as a cut (about 3% of the axis each), whatever the gap hid.
         double breakLength = Math.max(4096, mapped / 32.0);
-        List<Piece> raw = new ArrayList<>();
+        Pieces raw = new Pieces(16);
         int first = 0;
         for (int i = 1; i <= regions.size(); i++) {
             boolean last = i == regions.size();
             if (last || regions.get(i).start() - regions.get(i - 1).end() >= threshold) {
                 long start = regions.get(first).start();
                 long end = regions.get(i - 1).end();
-                raw.add(new Piece(start, end, end - start, MapLayout.Kind.ISLAND));
+                raw.add(start, end, end - start, MapLayout.Kind.ISLAND);
                 if (!last) {
-                    raw.add(new Piece(end, regions.get(i).start(), breakLength, MapLayout.Kind.GAP));
+                    raw.add(end, regions.get(i).start(), breakLength, MapLayout.Kind.GAP);
                 }
                 first = i;
             }
@@ -48,28 +61,28 @@ record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[
     }
 
     static LayoutAxis compact(List<Region> regions, long minimumBreak) {
-        List<Piece> raw = new ArrayList<>(regions.size() * 2);
+        Pieces raw = new Pieces(regions.size() * 2 + 1);
         for (int i = 0; i < regions.size(); i++) {
             Region region = regions.get(i);
             if (i > 0) {
                 long previousEnd = regions.get(i - 1).end();
                 long gap = region.start() - previousEnd;
                 if (gap >= minimumBreak) {
-                    raw.add(new Piece(previousEnd, region.start(), GAP, MapLayout.Kind.GAP));
+                    raw.add(previousEnd, region.start(), GAP, MapLayout.Kind.GAP);
                 } else if (gap > 0) {
-                    raw.add(new Piece(previousEnd, region.start(), SMALL_GAP, MapLayout.Kind.ISLAND));
+                    raw.add(previousEnd, region.start(), SMALL_GAP, MapLayout.Kind.ISLAND);
                 }
             }
             long length = region.end() - region.start();
             double stretch = compactLength(length);
             if (length < CUT_AT) {
-                raw.add(new Piece(region.start(), region.end(), stretch, MapLayout.Kind.ISLAND));
+                raw.add(region.start(), region.end(), stretch, MapLayout.Kind.ISLAND);
             } else {
                 long edge = (length / 8) & ~0xFFFL;
-                raw.add(new Piece(region.start(), region.start() + edge, CUT_EDGE, MapLayout.Kind.ISLAND));
-                raw.add(new Piece(region.start() + edge, region.end() - edge, stretch - 2 * CUT_EDGE,
-                        MapLayout.Kind.CUT));
-                raw.add(new Piece(region.end() - edge, region.end(), CUT_EDGE, MapLayout.Kind.ISLAND));
+                raw.add(region.start(), region.start() + edge, CUT_EDGE, MapLayout.Kind.ISLAND);
+                raw.add(region.start() + edge, region.end() - edge, stretch - 2 * CUT_EDGE,
+                        MapLayout.Kind.CUT);
+                raw.add(region.end() - edge, region.end(), CUT_EDGE, MapLayout.Kind.ISLAND);
             }
         }
         return place(raw, regions, UNIT);
@@ -84,14 +97,9 @@ record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[
     }
 
     /** Lays the segments end to end and finds each region's place, walking both in address order. */
-    private static LayoutAxis place(List<Piece> raw, List<Region> regions, double pageLength) {
-        List<MapLayout.Segment> segments = new ArrayList<>(raw.size());
-        double cursor = 0;
-        for (Piece segment : raw) {
-            segments.add(new MapLayout.Segment(segment.start(), segment.end(), cursor, segment.virtualLength(),
-                    segment.kind()));
-            cursor += segment.virtualLength();
-        }
+    private static LayoutAxis place(Pieces raw, List<Region> regions, double pageLength) {
+        List<MapLayout.Segment> segments = raw.segments;
+        double cursor = raw.cursor;
         double[] from = new double[regions.size()];
         double[] to = new double[regions.size()];
         int index = 0;
@@ -106,7 +114,7 @@ record LayoutAxis(List<MapLayout.Segment> segments, double[] regionFrom, double[
             }
             to[i] = at(segments.get(index), region.end());
         }
-        return new LayoutAxis(List.copyOf(segments), from, to, cursor, pageLength);
+        return new LayoutAxis(Collections.unmodifiableList(segments), from, to, cursor, pageLength);
     }
 
     private static double at(MapLayout.Segment segment, long address) {
