@@ -26,6 +26,11 @@ class ColourModeTest {
         }
 
         @Override
+        public String owner(Region region) {
+            return region.start() == A ? "Java heap" : null;
+        }
+
+        @Override
         public double resident(Region region) {
             return region.start() == A ? 0.9 : region.start() == B ? 0.1 : Double.NaN;
         }
@@ -94,5 +99,17 @@ class ColourModeTest {
         MapFrame frame = frame(ColourMode.PROTECTION);
         assertEquals(0x54A24B, middleOf(frame, A), "rw- green");
         assertEquals(0xF58518, middleOf(frame, B), "r-x orange");
+    }
+
+    @Test
+    void anAnonymousRegionIsNamedByItsOwnerWhenTheFactsKnowIt() {
+        MapFrame frame = frame(ColourMode.TYPE);
+        List<String> texts = MapLabels.place(frame, text -> 6 * text.length()).stream().map(MapLabels.Label::text).toList();
+        assertTrue(texts.contains("Java heap"), "the owner's name: " + texts);
+        MapFrame protection = new MapFrame(MapLayout.of(regions()), MapGeometry.forCanvas(1000, 200), new MapViewport(),
+                List.of(), List.of(), Colouring.PROTECTION);
+        List<String> plain = MapLabels.place(protection, text -> 6 * text.length()).stream().map(MapLabels.Label::text)
+                .toList();
+        assertTrue(!plain.contains("Java heap"), "without facts no owner is named: " + plain);
     }
 }

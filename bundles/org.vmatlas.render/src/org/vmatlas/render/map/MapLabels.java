@@ -52,13 +52,14 @@ public final class MapLabels {
         MapLayout layout = frame.layout();
         List<Region> regions = layout.regions();
         int i = layout.firstRegionEndingAfter(frame.viewStart());
+        RegionFacts facts = frame.colouring().facts();
         while (i < regions.size() && layout.regionFrom(i) < frame.viewEnd()) {
-            String name = name(regions.get(i));
+            String name = name(regions.get(i), facts);
             int last = i;
             // A library's segments, with the free pages and alignment holes between them, carry one name.
             while (last + 1 < regions.size() && !name.isEmpty() && layout.regionFrom(last + 1) < frame.viewEnd()
                     && regions.get(last + 1).start() - regions.get(last).end() < GROUP_GAP
-                    && sameName(regions.get(last), regions.get(last + 1), name)) {
+                    && sameName(regions.get(last), regions.get(last + 1), name, facts)) {
                 last++;
             }
             if (!name.isEmpty()) {
@@ -85,8 +86,18 @@ public final class MapLabels {
                 : Prot.letters(region.prot())));
     }
 
-    private static boolean sameName(Region a, Region b, String name) {
-        return a.backing().kind() == b.backing().kind() && name.equals(name(b));
+    private static boolean sameName(Region a, Region b, String name, RegionFacts facts) {
+        return a.backing().kind() == b.backing().kind() && name.equals(name(b, facts));
+    }
+
+    /** The region's own name or, for an anonymous region without one, its owner's when the facts know it. */
+    static String name(Region region, RegionFacts facts) {
+        String own = name(region);
+        if (!own.isEmpty() || region.backing().kind() != Backing.Kind.ANONYMOUS) {
+            return own;
+        }
+        String owner = facts.owner(region);
+        return owner == null ? "" : owner;
     }
 
     /** Puts the text in the widest row piece of {@code [from, to)} on the axis, when it fits there. */

@@ -28,6 +28,11 @@ public interface RegionFacts {
         return null;
     }
 
+    /** Who owns the region in words for the map ("Java heap", "stack of thread 4711"), or {@code null}. */
+    default String owner(Region region) {
+        return null;
+    }
+
     /** The fraction (0 to 1) of the region's pages in memory, or {@code NaN} when unknown. */
     default double resident(Region region) {
         return Double.NaN;

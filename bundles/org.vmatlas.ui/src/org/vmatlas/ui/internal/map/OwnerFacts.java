@@ -30,6 +30,13 @@ final class OwnerFacts implements RegionFacts {
         return new Type(owner.type().name(), owner.type().displayName());
     }
 
+    /** The owner's name for the map's labels ("Java heap", "stack of thread 4711"), or {@code null}. */
+    @Override
+    public String owner(Region region) {
+        int index = index(region);
+        return index < 0 ? null : classification.owner(index).name();
+    }
+
     /** The owner's words for the hover ("libc.so.6 text", "Java heap"), or {@code null}. */
     String ownerLabel(Region region) {
         int index = index(region);
