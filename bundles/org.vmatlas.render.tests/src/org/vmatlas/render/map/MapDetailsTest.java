@@ -92,4 +92,14 @@ class MapDetailsTest {
         assertEquals(0xD62728, swatch[0], "the red bar on top");
         assertEquals(0xE3E3DE, swatch[13 * 14], "a free cell below it, never a protection's colour");
     }
+
+    @Test
+    void aLongNameIsShortenedToFitAndASizeNever() {
+        java.util.function.ToIntFunction<String> sixEach = text -> 6 * text.length();
+        assertEquals("libpthread.so.0", MapLabels.fitting("libpthread.so.0", 90, sixEach));
+        assertEquals("libpthread", MapLabels.fitting("libpthread.so.0", 60, sixEach), "the .so suffix goes first");
+        assertEquals("libpt\u2026", MapLabels.fitting("libpthread.so.0", 40, sixEach));
+        assertEquals(null, MapLabels.fitting("libpthread.so.0", 20, sixEach), "fewer than four letters say nothing");
+        assertEquals(null, MapLabels.fitting("768 MiB reserved", 60, sixEach), "a size is whole or absent");
+    }
 }

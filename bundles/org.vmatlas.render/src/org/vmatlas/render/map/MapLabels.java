@@ -21,6 +21,8 @@ public final class MapLabels {
     }
 
     private static final int PADDING = 3;
+    /** A name is cut to no fewer characters than this (then an ellipsis). */
+    private static final int MIN_CUT = 4;
     /** Regions of one name this close (bytes) are named once, over all of them. */
     private static final long GROUP_GAP = 1L << 20;
     /** A run narrower than this is not measured at all: no word fits, and 128k regions stay cheap. */
@@ -121,14 +123,41 @@ public final class MapLabels {
                 bestLength = stop - start;
             }
         }
-        int width = textWidth.applyAsInt(text);
-        if (width + 2 * PADDING > bestLength) {
+        String fitting = fitting(text, bestLength - 2 * PADDING, textWidth);
+        if (fitting == null) {
             return;
         }
+        text = fitting;
         int x = geometry.cellX(bestStart);
         int top = geometry.cellY(bestStart);
         int under = frame.pixel(x + bestLength / 2, top + geometry.bandHeight() / 2);
         labels.add(new Label(x, top, bestLength, geometry.bandHeight(), text, readableOn(under)));
+    }
+
+    /**
+     * The longest form of a name that fits in {@code room} pixels: whole, without its {@code .so} suffix
+     * ({@code libpthread}), or cut with an ellipsis after at least four characters; {@code null} when none fits.
+     * Break sizes are never shortened: a cut number would mislead.
+     */
+    static String fitting(String text, int room, ToIntFunction<String> textWidth) {
+        if (textWidth.applyAsInt(text) <= room) {
+            return text;
+        }
+        if (Character.isDigit(text.charAt(0))) {
+            return null;
+        }
+        int so = text.indexOf(".so");
+        String stem = so > 0 ? text.substring(0, so) : text;
+        if (textWidth.applyAsInt(stem) <= room) {
+            return stem;
+        }
+        for (int length = stem.length() - 1; length >= MIN_CUT; length--) {
+            String cut = stem.substring(0, length) + "\u2026";
+            if (textWidth.applyAsInt(cut) <= room) {
+                return cut;
+            }
+        }
+        return null;
     }
 
     /** Black on light colours, white on dark ones. */
