@@ -121,6 +121,8 @@ class MapWorkbenchTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no 'Private data' in the legend")).rgb();
         assertEquals(typeColour, byType.pixel(x, y), "an anonymous rw- region is private data, coloured as the legend says");
         assertNotEquals(legendBefore, legendSwatches(part), "the legend follows the mode");
+        assertEquals(Legend.entries(part.map().colouring()).size(), legendSwatches(part),
+                "the legend lists the types the map shows, from the first frame on");
         part.colourModeCombo().select(ColourMode.RESIDENCY.ordinal());
         part.colourModeCombo().notifyListeners(SWT.Selection, new Event());
         assertEquals(0xB9B9B4, part.map().frame().pixel(x, y), "a simulated kernel has no resident pages to tell: unknown");

@@ -172,6 +172,8 @@ public class AddressSpaceMapPart {
         Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
         if (colouring.mode() != map.colouring().mode() || mode != ColourMode.PROTECTION) {
             map.setColouring(colouring);
+            // The frame meets the regions' types first; the legend lists the types met.
+            map.frame();
             legendBox.show(colouring);
             legendBox.control().getParent().layout(true, true);
         }
