@@ -40,6 +40,9 @@ class FewPagesTest {
             lastRows.add(frame.classes()[cell]);
         }
         assertEquals(Set.of(CellClass.FREE), lastRows, "the rows below the pages are empty");
+        int below = 5 * geometry.columns() + 10;
+        assertEquals(0xF5F5F2, frame.pixel(geometry.cellX(below), geometry.cellY(below) + 3),
+                "past the last page there is no address: background, not free memory");
     }
 
     @Test

@@ -22,6 +22,8 @@ public final class TimelineSeries {
     private static final int SLOTS = PROTS.length + STATES.length;
 
     private long[][] bytes = new long[SLOTS][1024];
+    private double[] seconds = new double[1024];
+    private long firstNanos;
     private int[] failures = new int[256];
     private int failureCount;
     private int size;
@@ -58,6 +60,13 @@ public final class TimelineSeries {
                 bytes[k] = Arrays.copyOf(bytes[k], bytes[k].length * 2);
             }
         }
+        if (index >= seconds.length) {
+            seconds = Arrays.copyOf(seconds, Math.max(bytes[0].length, seconds.length * 2));
+        }
+        if (index == 0) {
+            firstNanos = event.timeNanos();
+        }
+        seconds[index] = (event.timeNanos() - firstNanos) / 1e9;
         for (int k = 0; k < SLOTS; k++) {
             bytes[k][index] = running[k];
         }
@@ -101,6 +110,21 @@ public final class TimelineSeries {
         return total;
     }
 
+    /** When event {@code index} happened, in seconds after the first event. */
+    public double seconds(int index) {
+        return seconds[index];
+    }
+
+    /** {@code true} when the events carry times that tell them apart (a session with a clock, or a trace). */
+    public boolean timed() {
+        return size > 1 && seconds[size - 1] > 0;
+    }
+
+    /** Where event {@code index} goes on the chart's axis: its time in seconds, or its number. */
+    public double x(int index, boolean inSeconds) {
+        return inSeconds ? seconds[index] : index;
+    }
+
     public int failureCount() {
         return failureCount;
     }
@@ -114,10 +138,15 @@ public final class TimelineSeries {
      * draws the same shape from a million events as from a thousand.
      */
     public double[][] decimated(int k, int columns) {
+        return decimated(k, columns, false);
+    }
+
+    /** As {@link #decimated(int, int)}, along time (seconds after the first event) or along event numbers. */
+    public double[][] decimated(int k, int columns, boolean inSeconds) {
         if (size <= 2 * columns) {
             double[][] xy = new double[2][size];
             for (int i = 0; i < size; i++) {
-                xy[0][i] = i;
+                xy[0][i] = x(i, inSeconds);
                 xy[1][i] = bytes[k][i];
             }
             return xy;
@@ -139,9 +168,9 @@ public final class TimelineSeries {
             }
             int first = Math.min(minAt, maxAt);
             int second = Math.max(minAt, maxAt);
-            xy[0][n] = first;
+            xy[0][n] = x(first, inSeconds);
             xy[1][n++] = bytes[k][first];
-            xy[0][n] = second;
+            xy[0][n] = x(second, inSeconds);
             xy[1][n++] = bytes[k][second];
         }
         return xy;

@@ -1,6 +1,5 @@
 package org.vmatlas.render.export;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -12,6 +11,7 @@ import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLabels;
 
 /**
  * The map as a picture that explains itself, without a display (AWT's off-screen image, headless): a
@@ -47,7 +47,8 @@ public final class MapPicture {
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
             g.drawString(title, 8, TITLE_HEIGHT - 9);
             rowAddresses(g, frame);
-            legend(g, TITLE_HEIGHT + geometry.height(), width);
+            labels(g, frame);
+            legend(image, g, frame, TITLE_HEIGHT + geometry.height(), width);
         } finally {
             g.dispose();
         }
@@ -66,26 +67,29 @@ public final class MapPicture {
         }
     }
 
-    private static void legend(Graphics2D g, int top, int width) {
+    /** The names and break sizes that fit, as the window draws them. */
+    private static void labels(Graphics2D g, MapFrame frame) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        FontMetrics metrics = g.getFontMetrics();
+        for (MapLabels.Label label : MapLabels.place(frame, metrics::stringWidth)) {
+            g.setColor(new Color(label.rgb()));
+            int x = label.x() + (label.width() - metrics.stringWidth(label.text())) / 2;
+            int y = TITLE_HEIGHT + label.top() + (label.height() + metrics.getAscent() - metrics.getDescent()) / 2;
+            g.drawString(label.text(), x, y);
+        }
+    }
+
+    private static void legend(BufferedImage image, Graphics2D g, MapFrame frame, int top, int width) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics metrics = g.getFontMetrics();
         int x = 8;
         int y = top + (LEGEND_HEIGHT - SWATCH) / 2;
-        for (Legend.Entry entry : Legend.entries()) {
+        for (Legend.Entry entry : Legend.entries(frame.colouring())) {
             int needed = SWATCH + 4 + metrics.stringWidth(entry.text()) + 12;
             if (x + needed > width) {
                 break; // a narrow picture shows the first entries, never overlapping ones
             }
-            g.setColor(new Color(entry.rgb()));
-            g.fillRect(x, y, SWATCH, SWATCH);
-            if (entry.hatched()) {
-                g.setColor(new Color(MapColors.HATCH));
-                g.setStroke(new BasicStroke(1));
-                for (int d = -SWATCH; d < SWATCH; d += 4) {
-                    g.drawLine(x + Math.max(0, d), y + Math.max(0, -d), x + Math.min(SWATCH, SWATCH + d),
-                            y + Math.min(SWATCH, SWATCH - d));
-                }
-            }
+            image.setRGB(x, y, SWATCH, SWATCH, Legend.swatch(entry, SWATCH, SWATCH, frame.colouring()), 0, SWATCH);
             g.setColor(new Color(MapColors.TEXT));
             g.drawRect(x, y, SWATCH, SWATCH);
             g.drawString(entry.text(), x + SWATCH + 4, y + SWATCH - 2);

@@ -8,10 +8,12 @@ import java.util.Locale;
 
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.CellClass;
+import org.vmatlas.render.map.DuplicateArcs;
 import org.vmatlas.render.map.Legend;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLabels;
 
 /**
  * The map as SVG, from the same {@link MapFrame} the canvas draws: per row, one {@code <rect>} per run of equal
@@ -21,6 +23,7 @@ import org.vmatlas.render.map.MapGeometry;
 public final class MapSvg {
 
     private static final String HATCH = "hatch";
+    private static final String BREAKS = "breaks";
 
     private MapSvg() {
     }
@@ -38,7 +41,11 @@ public final class MapSvg {
         out.write("<title>" + escape(title) + "</title>\n");
         out.write("<defs><pattern id=\"" + HATCH + "\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
                 + "<rect width=\"6\" height=\"6\" fill=\"" + color(MapColors.ofClass(CellClass.PROTECTED)) + "\"/>"
-                + "<path d=\"M0 6L6 0\" stroke=\"" + color(MapColors.HATCH) + "\"/></pattern></defs>\n");
+                + "<path d=\"M0 6L6 0\" stroke=\"" + color(MapColors.HATCH) + "\"/></pattern>"
+                // The painter's break: steep strokes (three down for one across) on the background.
+                + "<pattern id=\"" + BREAKS + "\" width=\"4\" height=\"12\" patternUnits=\"userSpaceOnUse\">"
+                + "<rect width=\"4\" height=\"12\" fill=\"" + color(MapColors.BACKGROUND) + "\"/>"
+                + "<path d=\"M-1 15L5 -3\" stroke=\"" + color(MapColors.BREAK_MARK) + "\" stroke-width=\"1.3\"/></pattern></defs>\n");
         out.write(String.format(Locale.ROOT, "<g class=\"title\"><rect width=\"%d\" height=\"%d\" fill=\"%s\"/>"
                 + "<text x=\"8\" y=\"%d\" font-family=\"sans-serif\" font-size=\"14\" font-weight=\"bold\" fill=\"%s\">%s</text></g>%n",
                 geometry.width(), height, color(MapColors.BACKGROUND), MapPicture.TITLE_HEIGHT - 9, color(MapColors.TEXT),
@@ -52,25 +59,33 @@ public final class MapSvg {
         }
         writeConflicts(out, frame);
         out.write("<g fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\">\n");
-        for (List<Region> group : duplicates) {
+        for (List<Region> group : DuplicateArcs.shown(duplicates, null, null)) {
             for (int i = 1; i < group.size(); i++) {
                 writeArc(out, frame, group.getFirst().start(), group.get(i).start());
             }
         }
         out.write("</g>\n</g>\n");
-        writeLegend(out, MapPicture.TITLE_HEIGHT + geometry.height());
+        writeLabels(out, frame);
+        writeLegend(out, frame, MapPicture.TITLE_HEIGHT + geometry.height());
         out.write("</svg>\n");
         out.flush();
     }
 
     /** The legend's swatches and words, in one row, as the picture and the window show them. */
-    private static void writeLegend(Writer out, int top) throws IOException {
+    private static void writeLegend(Writer out, MapFrame frame, int top) throws IOException {
         out.write(String.format(Locale.ROOT, "<g class=\"legend\" transform=\"translate(0,%d)\" font-family=\"sans-serif\" font-size=\"12\">%n", top));
         int x = 8;
-        for (Legend.Entry entry : Legend.entries()) {
-            String fill = entry.hatched() ? "url(#" + HATCH + ")" : color(entry.rgb());
-            out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\" stroke=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"18\" fill=\"%s\">%s</text>%n", x, fill, color(MapColors.TEXT), x + 18,
+        for (Legend.Entry entry : Legend.entries(frame.colouring())) {
+            boolean conflict = entry.rgb() == MapColors.CONFLICT && entry.code() < 0;
+            String fill = entry.hatched() ? "url(#" + HATCH + ")" : entry.isBreak() ? "url(#" + BREAKS + ")"
+                    : color(conflict ? MapColors.FREE : entry.rgb());
+            out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"14\" fill=\"%s\" stroke=\"%s\"/>",
+                    x, fill, color(MapColors.TEXT)));
+            if (conflict) {
+                out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"14\" height=\"5\" fill=\"%s\"/>", x,
+                        color(MapColors.CONFLICT)));
+            }
+            out.write(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" fill=\"%s\">%s</text>%n", x + 18,
                     color(MapColors.TEXT), escape(entry.text())));
             x += 18 + 7 * entry.text().length() + 12; // about 7 px a character at 12 px sans-serif
         }
@@ -103,7 +118,8 @@ public final class MapSvg {
         for (int cell = first + 1; cell <= first + columns; cell++) {
             if (cell == first + columns || cell >= classes.length || classes[cell] != classes[runStart]) {
                 int code = classes[runStart];
-                String fill = code == CellClass.PROTECTED ? "url(#" + HATCH + ")" : color(MapColors.ofClass(code));
+                String fill = frame.colouring().hatched(code) ? "url(#" + HATCH + ")"
+                        : code == CellClass.BREAK ? "url(#" + BREAKS + ")" : color(frame.colouring().rgb(code));
                 out.write(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
                         geometry.cellX(runStart), y, cell - runStart, geometry.bandHeight(), fill));
                 if (cell >= classes.length) {
@@ -117,6 +133,18 @@ public final class MapSvg {
             out.write(String.format(Locale.ROOT, "<text x=\"6\" y=\"%d\" font-family=\"monospace\" font-size=\"11\" fill=\"%s\">%012x</text>%n",
                     y + geometry.bandHeight() / 2 + 4, color(MapColors.TEXT), address));
         }
+    }
+
+    /** The names and break sizes that fit, placed as the window places them (about 6 px a character at 11 px). */
+    private static void writeLabels(Writer out, MapFrame frame) throws IOException {
+        out.write(String.format(Locale.ROOT, "<g class=\"labels\" transform=\"translate(0,%d)\" font-family=\"sans-serif\" "
+                + "font-size=\"11\" text-anchor=\"middle\">%n", MapPicture.TITLE_HEIGHT));
+        for (MapLabels.Label label : MapLabels.place(frame, text -> 6 * text.length())) {
+            out.write(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
+                    label.x() + label.width() / 2, label.top() + label.height() / 2 + 4, color(label.rgb()),
+                    escape(label.text())));
+        }
+        out.write("</g>\n");
     }
 
     /** The red bars over cells that hold a conflict, one {@code <path>} for all of them, as on screen. */

@@ -23,6 +23,7 @@ public final class HilbertFrame {
     private final double viewStart;
     private final double viewEnd;
     private final byte[] classes;
+    private final Colouring colouring;
     private final int[] pixels;
 
     public HilbertFrame(MapLayout layout, int width, int height, MapViewport viewport) {
@@ -31,6 +32,13 @@ public final class HilbertFrame {
 
     /** As the rows mark them, cells holding a conflict are tinted red. */
     public HilbertFrame(MapLayout layout, int width, int height, MapViewport viewport, List<Conflict> conflicts) {
+        this(layout, width, height, viewport, conflicts, Colouring.PROTECTION);
+    }
+
+    /** As above, coloured by a colour mode. */
+    public HilbertFrame(MapLayout layout, int width, int height, MapViewport viewport, List<Conflict> conflicts,
+            Colouring colouring) {
+        this.colouring = colouring;
         this.layout = layout;
         this.width = Math.max(1, width);
         this.height = Math.max(1, height);
@@ -41,7 +49,7 @@ public final class HilbertFrame {
         this.top = (this.height - side * cellSize) / 2;
         this.viewStart = viewport.from() * layout.virtualLength();
         this.viewEnd = viewport.to() * layout.virtualLength();
-        this.classes = MapRaster.classify(layout, viewStart, viewEnd, side * side);
+        this.classes = MapRaster.classify(layout, viewStart, viewEnd, side * side, new java.util.BitSet(), colouring);
         this.pixels = paint();
         for (Conflict conflict : conflicts) {
             markConflict(conflict.start(), conflict.end());
@@ -82,7 +90,7 @@ public final class HilbertFrame {
             int y0 = top + at[1] * cellSize;
             for (int y = y0; y < y0 + cellSize; y++) {
                 for (int x = x0; x < x0 + cellSize; x++) {
-                    out[y * width + x] = MapPainter.colour(classes[d], x, y, Integer.MAX_VALUE, false, false);
+                    out[y * width + x] = MapPainter.colour(colouring, classes[d], x, y, Integer.MAX_VALUE, false, false);
                 }
             }
         }

@@ -59,6 +59,11 @@ public final class MapColors {
         return code >= CellClass.PREPARED ? blend(base, 0xFFFFFF, 0.55) : base;
     }
 
+    /** The border drawn between two neighbouring regions of one colour: the colour, darkened. */
+    public static int edge(int rgb) {
+        return blend(rgb, 0x000000, 0.45);
+    }
+
     public static int blend(int a, int b, double towardB) {
         int r = (int) Math.round(((a >> 16) & 0xFF) * (1 - towardB) + ((b >> 16) & 0xFF) * towardB);
         int g = (int) Math.round(((a >> 8) & 0xFF) * (1 - towardB) + ((b >> 8) & 0xFF) * towardB);

@@ -21,6 +21,12 @@ public final class MapPainter {
      * @param flashing  cells that changed just now (drawn with a yellow underline), may be empty
      */
     public static int[] paint(MapGeometry geometry, byte[] classes, BitSet conflicts, BitSet flashing) {
+        return paint(geometry, classes, conflicts, flashing, new BitSet(), Colouring.PROTECTION);
+    }
+
+    /** As above; cells in {@code edges} get a dark border on their left, between two regions of one colour. */
+    public static int[] paint(MapGeometry geometry, byte[] classes, BitSet conflicts, BitSet flashing, BitSet edges,
+            Colouring colouring) {
         int width = geometry.width();
         int[] pixels = new int[width * geometry.height()];
         Arrays.fill(pixels, MapColors.BACKGROUND);
@@ -32,15 +38,16 @@ public final class MapPainter {
                 int bandY = y - top;
                 for (int column = 0; column < columns; column++) {
                     int cell = row * columns + column;
-                    pixels[line + column] = colour(classes[cell], column, bandY, geometry.bandHeight(),
-                            conflicts.get(cell), flashing.get(cell));
+                    int rgb = colour(colouring, classes[cell], column, bandY, geometry.bandHeight(), conflicts.get(cell),
+                            flashing.get(cell));
+                    pixels[line + column] = edges.get(cell) ? MapColors.edge(rgb) : rgb;
                 }
             }
         }
         return pixels;
     }
 
-    static int colour(int code, int x, int bandY, int bandHeight, boolean conflict, boolean flash) {
+    static int colour(Colouring colouring, int code, int x, int bandY, int bandHeight, boolean conflict, boolean flash) {
         if (conflict && bandY < MARK_HEIGHT) {
             return MapColors.CONFLICT;
         }
@@ -53,8 +60,8 @@ public final class MapPainter {
             int phase = Math.floorMod(bandY + x * 3, 12);
             return phase < 2 ? MapColors.BREAK_MARK : MapColors.BACKGROUND;
         }
-        int base = MapColors.ofClass(code);
-        if (CellClass.isMapped(code) && CellClass.prot(code) == 0 && Math.floorMod(x + bandY, 6) < 2) {
+        int base = colouring.rgb(code);
+        if (colouring.hatched(code) && Math.floorMod(x + bandY, 6) < 2) {
             return MapColors.HATCH;
         }
         return base;

@@ -1,5 +1,6 @@
 package org.vmatlas.render.map;
 
+import java.util.BitSet;
 import java.util.List;
 
 import org.vmatlas.model.Region;
@@ -17,6 +18,16 @@ public final class MapRaster {
     }
 
     public static byte[] classify(MapLayout layout, double viewStart, double viewEnd, int cells) {
+        return classify(layout, viewStart, viewEnd, cells, new BitSet(), Colouring.PROTECTION);
+    }
+
+    /**
+     * As {@link #classify(MapLayout, double, double, int)}, and sets in {@code edges} the cells where a region
+     * begins right after one of the same class, both wide enough to show it: there the painter draws a border,
+     * so that two libraries' neighbouring pages of one protection do not read as one region.
+     */
+    public static byte[] classify(MapLayout layout, double viewStart, double viewEnd, int cells, BitSet edges,
+            Colouring colouring) {
         byte[] classes = new byte[cells];
         if (cells == 0 || viewEnd <= viewStart) {
             return classes;
@@ -24,45 +35,47 @@ public final class MapRaster {
         double cellLength = (viewEnd - viewStart) / cells;
         double[] bestBytes = new double[cells];
         for (MapLayout.Segment segment : layout.segments()) {
-            if (segment.isBreak()) {
+            if (segment.kind() == MapLayout.Kind.GAP) {
                 mark(classes, bestBytes, viewStart, cellLength, segment.virtualStart(), segment.virtualEnd(),
                         CellClass.BREAK, true);
             }
         }
         List<Region> regions = layout.regions();
-        List<MapLayout.Segment> segments = layout.segments();
-        int regionIndex = firstVisible(layout, regions, viewStart);
-        int segmentIndex = 0;
-        for (int i = regionIndex; i < regions.size(); i++) {
+        byte previousCode = -1;
+        double previousTo = Double.NaN;
+        double previousFrom = Double.NaN;
+        for (int i = layout.firstRegionEndingAfter(viewStart); i < regions.size(); i++) {
             Region region = regions.get(i);
-            // Regions and islands are both in address order: walk them together, no search per region.
-            while (segmentIndex < segments.size() - 1 && region.start() >= segments.get(segmentIndex).end()) {
-                segmentIndex++;
-            }
-            MapLayout.Segment island = segments.get(segmentIndex);
-            double from = island.virtualStart() + (region.start() - island.start());
+            double from = layout.regionFrom(i);
             if (from >= viewEnd) {
                 break;
             }
-            double to = from + (region.end() - region.start());
-            mark(classes, bestBytes, viewStart, cellLength, from, to, CellClass.of(region), false);
+            double to = layout.regionTo(i);
+            byte code = colouring.code(region);
+            mark(classes, bestBytes, viewStart, cellLength, from, to, code, false);
+            if (code == previousCode && from == previousTo && to - from >= 2 * cellLength
+                    && previousTo - previousFrom >= 2 * cellLength && from > viewStart) {
+                edges.set((int) ((from - viewStart) / cellLength));
+            }
+            previousCode = code;
+            previousFrom = from;
+            previousTo = to;
+        }
+        for (MapLayout.Segment segment : layout.segments()) {
+            if (segment.kind() == MapLayout.Kind.CUT) {
+                cut(classes, viewStart, cellLength, segment.virtualStart(), segment.virtualEnd());
+            }
         }
         return classes;
     }
 
-    private static int firstVisible(MapLayout layout, List<Region> regions, double viewStart) {
-        long address = layout.addressAt(Math.max(0, viewStart));
-        int lo = 0;
-        int hi = regions.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (regions.get(mid).end() <= address) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+    /** Cells wholly inside a cut through a huge region show the break's strokes over the region. */
+    private static void cut(byte[] classes, double viewStart, double cellLength, double from, double to) {
+        int first = Math.max(0, (int) Math.ceil((from - viewStart) / cellLength));
+        int last = Math.min(classes.length, (int) Math.floor((to - viewStart) / cellLength));
+        for (int cell = first; cell < last; cell++) {
+            classes[cell] = CellClass.BREAK;
         }
-        return lo;
     }
 
     private static void mark(byte[] classes, double[] bestBytes, double viewStart, double cellLength,

@@ -13,7 +13,7 @@ import org.vmatlas.render.map.RegionText;
  */
 public enum RegionColumn {
     START("start", 130), END("end", 130), SIZE("size", 80), PROT("prot", 50), MAX_PROT("max", 50),
-    SHARING("mapping", 65), STATE("state", 90), BACKING("backing", 170), LABEL("label", 160),
+    SHARING("mapping", 80), STATE("state", 90), BACKING("backing", 170), LABEL("label", 160),
     TYPE("type", 90), OWNER("owner", 150), RSS("rss", 75), PSS("pss", 75), DIRTY("dirty", 75), SWAP("swap", 75);
 
     private final String title;

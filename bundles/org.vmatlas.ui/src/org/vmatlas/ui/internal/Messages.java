@@ -194,9 +194,20 @@ public final class Messages extends NLS {
     public static String chart_byProtection;
     public static String chart_byState;
     public static String chart_breakdownTip;
+    public static String chart_axisSeconds;
+    public static String chart_byEvents;
+    public static String chart_byEventsTip;
 
     public static String map_hilbert;
     public static String map_hilbertTip;
+    public static String map_compact;
+    public static String map_compactTip;
+    public static String map_cutTip;
+    public static String map_colourTip;
+
+    public static String export_wrote;
+    public static String export_openFolder;
+    public static String export_noDesktop;
 
     public static String exportData_job;
 

@@ -44,6 +44,7 @@ public class VmatlasLifeCycle {
         if (display == null) {
             return;
         }
+        WindowFit.fitDialogs(display);
         Rectangle screen = display.getPrimaryMonitor().getClientArea();
         for (MWindow window : application.getChildren()) {
             Rectangle fitted = WindowFit.fit(new Rectangle(window.getX(), window.getY(), window.getWidth(),

@@ -37,11 +37,9 @@ public final class TimelineChart {
     private final XYPlot plot;
 
     public TimelineChart() {
-        NumberAxis events = new NumberAxis(Messages.chart_axisEvents);
+        NumberAxis events = new NumberAxis(Messages.chart_axisSeconds);
         events.setAutoRangeIncludesZero(true);
-        // Events are counted: whole ticks only, and a sensible frame before the first one arrives.
-        events.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        events.setAutoRangeMinimumSize(10);
+        events.setAutoRangeMinimumSize(1);
         events.setRangeType(RangeType.POSITIVE);
         NumberAxis bytes = new NumberAxis(Messages.chart_axisBytes);
         bytes.setNumberFormatOverride(new ByteFormat());
@@ -75,9 +73,39 @@ public final class TimelineChart {
     public enum Breakdown { PROTECTION, STATE }
 
     private Breakdown breakdown = Breakdown.PROTECTION;
+    private boolean byEvents;
+    private TimelineSeries shownSeries;
+    private int momentIndex = -1;
+
+    /** Events along the axis by number ({@code true}) or by time in seconds; untimed events go by number. */
+    public void setByEvents(boolean on) {
+        byEvents = on;
+    }
+
+    /** {@code true} when the axis counts events, {@code false} when it shows seconds. */
+    public boolean axisInEvents() {
+        return byEvents || shownSeries == null || !shownSeries.timed();
+    }
+
+    private void configureAxis() {
+        NumberAxis axis = (NumberAxis) plot.getDomainAxis();
+        if (axisInEvents()) {
+            axis.setLabel(Messages.chart_axisEvents);
+            // Events are counted: whole ticks only, and a sensible frame before the first one arrives.
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setAutoRangeMinimumSize(10);
+        } else {
+            axis.setLabel(Messages.chart_axisSeconds);
+            axis.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+            axis.setAutoRangeMinimumSize(0.001);
+        }
+    }
 
     /** Replaces the data with the series reduced to {@code columns} pixel columns. */
     public void update(TimelineSeries series, int columns) {
+        shownSeries = series;
+        configureAxis();
+        boolean inSeconds = !axisInEvents();
         while (lines.getSeriesCount() > 0) {
             lines.removeSeries(lines.getSeriesKey(0));
         }
@@ -85,14 +113,14 @@ public final class TimelineChart {
         if (breakdown == Breakdown.PROTECTION) {
             for (int k = 0; k < TimelineSeries.PROTS.length; k++) {
                 renderer.setSeriesPaint(k, awt(MapColors.ofProt(TimelineSeries.PROTS[k])));
-                lines.addSeries(Prot.letters(TimelineSeries.PROTS[k]), series.decimated(k, Math.max(1, columns)));
+                lines.addSeries(Prot.letters(TimelineSeries.PROTS[k]), series.decimated(k, Math.max(1, columns), inSeconds));
             }
         } else {
             for (int i = 0; i < TimelineSeries.STATES.length; i++) {
                 RegionState state = TimelineSeries.STATES[i];
                 renderer.setSeriesPaint(i, awt(STATE_COLOURS[i]));
                 lines.addSeries(state.name().toLowerCase(java.util.Locale.ROOT),
-                        series.decimated(TimelineSeries.stateSlot(state), Math.max(1, columns)));
+                        series.decimated(TimelineSeries.stateSlot(state), Math.max(1, columns), inSeconds));
             }
         }
         chart.setTitle(breakdown == Breakdown.PROTECTION ? Messages.chart_title : Messages.chart_titleState);
@@ -100,10 +128,11 @@ public final class TimelineChart {
         double[][] dots = new double[2][shown];
         for (int i = 0; i < shown; i++) {
             int index = series.failure(series.failureCount() - shown + i);
-            dots[0][i] = index;
+            dots[0][i] = series.x(index, inSeconds);
             dots[1][i] = series.totalBytes(index);
         }
         failures.addSeries(Messages.chart_failures, dots);
+        showMoment(momentIndex);
     }
 
     public void setBreakdown(Breakdown breakdown) {
@@ -115,7 +144,9 @@ public final class TimelineChart {
     }
 
     public void showMoment(int eventIndex) {
-        moment.setValue(eventIndex);
+        momentIndex = eventIndex;
+        boolean known = shownSeries != null && eventIndex >= 0 && eventIndex < shownSeries.size();
+        moment.setValue(known ? shownSeries.x(eventIndex, !axisInEvents()) : eventIndex);
     }
 
     public JFreeChart chart() {

@@ -42,16 +42,17 @@ public class TimelineChartPart {
     private ChartComposite chartComposite;
     private Scale scrubber;
     private Button live;
+    private Button byEvents;
     private UiRefresher refresher;
     private final ModelListener listener = change -> refresher.request();
     private final Runnable momentListener = this::showMoment;
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(4, false));
+        parent.setLayout(new GridLayout(5, false));
         chartArea = new Composite(parent, SWT.NONE);
         chartArea.setLayout(new FillLayout());
-        chartArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        chartArea.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         // JFreeChart's first use loads AWT and its fonts (about half a second): build it a moment after the
         // window is up, so the map and the demo come first. An asyncExec would still run before the window.
         parent.getDisplay().timerExec(CHART_DELAY_MILLIS, this::buildChart);
@@ -83,6 +84,10 @@ public class TimelineChartPart {
                     : TimelineChart.Breakdown.STATE;
             refresh();
         });
+        byEvents = new Button(parent, SWT.TOGGLE);
+        byEvents.setText(Messages.chart_byEvents);
+        byEvents.setToolTipText(Messages.chart_byEventsTip);
+        byEvents.addListener(SWT.Selection, event -> refresh());
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         moment.addListener(momentListener);
@@ -109,6 +114,7 @@ public class TimelineChartPart {
         }
         series.update(session.timeline());
         chart.setBreakdown(chosenBreakdown);
+        chart.setByEvents(byEvents.getSelection());
         chart.update(series, Math.max(100, chartComposite.getSize().x));
         scrubber.setMaximum(Math.max(1, series.size()));
         showMoment();
@@ -133,6 +139,11 @@ public class TimelineChartPart {
             int now = moment.effectiveIndex(session);
             new ChangesDialog(shell, session.timeline(), Math.max(-1, now - 1), now).open();
         }
+    }
+
+    /** The toggle between seconds and events along the axis, for tests. */
+    Button byEventsButton() {
+        return byEvents;
     }
 
     /** The scrubber, for tests. */

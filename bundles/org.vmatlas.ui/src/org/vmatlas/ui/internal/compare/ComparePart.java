@@ -27,6 +27,7 @@ import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.JobProgress;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
+import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.ops.KernelChoice;
 import org.vmatlas.ui.internal.scenario.ScenarioFiles;
 
@@ -40,6 +41,10 @@ public class ComparePart {
     @Inject
     private RegionModelService models;
 
+    private static final int MIN_WIDTH = 520;
+    /** The maps and steps of both sides keep this height at least; below it, the part scrolls. */
+    private static final int SIDES_HEIGHT = 320;
+    private Scrolling scrolling;
     private CompareControls controls;
     private Label message;
     private CompareSide left;
@@ -57,14 +62,19 @@ public class ComparePart {
     }
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite part) {
+        // At 1366x768 the part is short: its controls scroll rather than fall below the fold.
+        scrolling = Scrolling.in(part, MIN_WIDTH);
+        Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
         scenarios.addAll(ScenarioFiles.lessons());
         controls = new CompareControls(parent, scenarios, this);
         message = new Label(parent, SWT.WRAP);
         message.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         SashForm sides = new SashForm(parent, SWT.HORIZONTAL);
-        sides.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData sidesData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        sidesData.heightHint = SIDES_HEIGHT;
+        sides.setLayoutData(sidesData);
         left = new CompareSide(sides);
         right = new CompareSide(sides);
     }
@@ -146,6 +156,7 @@ public class ComparePart {
 
     private void say(String text, boolean bad) {
         MessageLine.show(message, text, bad);
+        scrolling.fit();
     }
 
     /** State and widgets, for tests. */

@@ -22,6 +22,7 @@ import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 import org.vmatlas.ui.internal.export.DataExport;
+import org.vmatlas.ui.internal.export.ExportReport;
 
 /**
  * File > Export data (Ctrl+Shift+E): the regions at the workbench's moment or all events of the current
@@ -35,7 +36,7 @@ public class ExportDataHandler {
     }
 
     @Execute
-    public void execute(RegionModelService models, WorkbenchMoment moment, Shell shell) {
+    public void execute(RegionModelService models, WorkbenchMoment moment, ExportReport report, Shell shell) {
         Session session = models.current();
         if (session == null) {
             return;
@@ -62,7 +63,7 @@ public class ExportDataHandler {
                     } catch (IOException e) {
                         throw new IllegalStateException(NLS.bind(Messages.export_failed, file, e.getMessage()), e);
                     }
-                }, done -> { }, text -> MessageDialog.openError(shell, Messages.exportData_title, text));
+                }, done -> report.wrote(target), text -> MessageDialog.openError(shell, Messages.exportData_title, text));
     }
 
     /** Writes one export of {@code session} at the moment to {@code file}, in UTF-8. */

@@ -14,10 +14,10 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.vmatlas.model.AddressSpace;
+import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.export.MapSvg;
@@ -27,11 +27,12 @@ import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.export.ExportReport;
 import org.vmatlas.ui.internal.map.AddressSpaceMapPart;
 
 /**
  * File > Export map as SVG: the address space at the workbench's moment, drawn as the map part shows it (its
- * size and zoom when it is open, 1200 by 600 and the whole space otherwise).
+ * frame when it is open, 1200 by 600 and the whole space otherwise).
  */
 public class ExportSvgHandler {
 
@@ -41,7 +42,8 @@ public class ExportSvgHandler {
     }
 
     @Execute
-    public void execute(RegionModelService models, WorkbenchMoment moment, EPartService parts, Shell shell) {
+    public void execute(RegionModelService models, WorkbenchMoment moment, EPartService parts, ExportReport report,
+            Shell shell) {
         Session session = models.current();
         if (session == null) {
             return;
@@ -59,19 +61,22 @@ public class ExportSvgHandler {
         AddressSpaceMapPart map = part != null && part.getObject() instanceof AddressSpaceMapPart open ? open : null;
         try {
             write(moment.space(session), session.name(), map, Path.of(file));
+            report.wrote(Path.of(file));
         } catch (IOException | RuntimeException e) {
             MessageDialog.openError(shell, Messages.exportSvg_title, NLS.bind(Messages.export_failed, file, e.getMessage()));
         }
     }
 
-    /** Writes the SVG of {@code space}, following the open map part's size and zoom when {@code map} is given. */
+    /**
+     * Writes the SVG of {@code space}: with the map part open, its very frame (size, rows, zoom, scale) and the
+     * arcs it draws; otherwise 1200 by 600, the whole space, true to size.
+     */
     public static void write(AddressSpace space, String title, AddressSpaceMapPart map, Path file) throws IOException {
-        MapViewport viewport = map != null ? map.map().viewport() : new MapViewport();
-        Point size = map != null ? map.map().control().getSize() : new Point(0, 0);
-        MapGeometry geometry = MapGeometry.forCanvas(Math.max(size.x, 1200), Math.max(size.y, 600));
-        MapFrame frame = new MapFrame(MapLayout.of(space.regions()), geometry, viewport, List.of(), List.of());
+        MapFrame frame = map != null ? map.map().exportFrame() : new MapFrame(MapLayout.of(space.regions()),
+                MapGeometry.forCanvas(1200, 600), new MapViewport(), List.of(), List.of());
+        List<List<Region>> arcs = map != null ? map.map().arcs() : space.duplicateGroups();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            MapSvg.write(frame, space.duplicateGroups(), title, out);
+            MapSvg.write(frame, arcs, title, out);
         }
     }
 }

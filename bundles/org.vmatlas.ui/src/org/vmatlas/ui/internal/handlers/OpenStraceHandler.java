@@ -29,6 +29,7 @@ import org.vmatlas.sources.strace.StraceReplay;
 import org.vmatlas.sources.strace.TracedCall;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.JobProgress;
+import org.vmatlas.ui.internal.ChoiceDialog;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 
@@ -41,8 +42,8 @@ public class OpenStraceHandler {
 
     /** How many unreadable lines the dialog names; the rest are counted. */
     static final int PROBLEMS_SHOWN = 20;
-    /** How many of a log's busiest pids get a button of their own. */
-    static final int MAX_PID_BUTTONS = 5;
+    /** How many of a log's busiest pids are offered one by one (the list scrolls). */
+    static final int MAX_PID_CHOICES = 200;
 
     /** What a load made: the session (now holding the calls), the parsed log and the replay's counts. */
     public record Loaded(Session session, StraceLog log, ReplayReport report) {
@@ -103,17 +104,15 @@ public class OpenStraceHandler {
             counts.merge(call.pid(), 1, Integer::sum);
         }
         pids.sort(Comparator.comparing((Integer pid) -> counts.get(pid)).reversed());
-        List<Integer> shown = pids.subList(0, Math.min(MAX_PID_BUTTONS, pids.size()));
-        String[] buttons = new String[shown.size() + 2];
-        buttons[0] = Messages.strace_allPids;
+        List<Integer> shown = pids.subList(0, Math.min(MAX_PID_CHOICES, pids.size()));
+        String[] choices = new String[shown.size() + 1];
+        choices[0] = Messages.strace_allPids;
         for (int i = 0; i < shown.size(); i++) {
-            buttons[i + 1] = NLS.bind(Messages.strace_onePid, shown.get(i), counts.get(shown.get(i)));
+            choices[i + 1] = NLS.bind(Messages.strace_onePid, shown.get(i), counts.get(shown.get(i)));
         }
-        buttons[buttons.length - 1] = IDialogConstants.CANCEL_LABEL;
-        int answer = new MessageDialog(shell, Messages.strace_title, null,
-                NLS.bind(Messages.strace_whichPid, file.getFileName(), pids.size()), MessageDialog.QUESTION, 0,
-                buttons).open();
-        if (answer < 0 || answer == buttons.length - 1) {
+        int answer = new ChoiceDialog(shell, Messages.strace_title,
+                NLS.bind(Messages.strace_whichPid, file.getFileName(), pids.size()), choices, 0).ask();
+        if (answer < 0) {
             return null;
         }
         return answer == 0 ? Set.of() : Set.of(shown.get(answer - 1));

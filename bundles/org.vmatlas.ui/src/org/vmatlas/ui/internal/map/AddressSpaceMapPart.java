@@ -11,13 +11,16 @@ import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.AddressSpace;
@@ -26,6 +29,10 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.owners.RegionClassifier;
+import org.vmatlas.render.map.ColourMode;
+import org.vmatlas.render.map.Colouring;
+import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RecentConflicts;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
@@ -51,8 +58,24 @@ public class AddressSpaceMapPart {
     @Inject
     private ESelectionService selection;
 
+    @Inject
+    @Optional
+    private EPartService parts;
+
+    @Inject
+    @Optional
+    private MPart part;
+
+    @Inject
+    @Optional
+    private RegionClassifier classifier;
+
     private Label header;
     private Button overview;
+    private Button compact;
+    private Combo colourMode;
+    private MapLegend legendBox;
+    private MapFacts facts;
     private int lastFlashed = -1;
     private Session shownSession;
     /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
@@ -64,19 +87,40 @@ public class AddressSpaceMapPart {
 
     @PostConstruct
     public void create(Composite parent) {
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(4, false));
         header = new Label(parent, SWT.NONE);
         header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         overview = new Button(parent, SWT.TOGGLE);
         overview.setText(Messages.map_hilbert);
         overview.setToolTipText(Messages.map_hilbertTip);
-        var legend = new MapLegend(parent).control();
-        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        compact = new Button(parent, SWT.TOGGLE);
+        compact.setText(Messages.map_compact);
+        compact.setToolTipText(Messages.map_compactTip);
+        colourMode = new Combo(parent, SWT.READ_ONLY);
+        for (ColourMode mode : ColourMode.values()) {
+            colourMode.add(mode.label());
+        }
+        colourMode.select(0);
+        colourMode.setToolTipText(Messages.map_colourTip);
+        legendBox = new MapLegend(parent);
+        var legend = legendBox.control();
+        legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         map = new MapCanvas(parent);
-        for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, legend }) {
+        facts = new MapFacts(classifier);
+        map.setOwners(region -> map.colouring().mode() == ColourMode.PROTECTION ? null : facts.ownerLabel(region));
+        for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, compact, legend }) {
             map.keysFrom(control);
         }
-        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        map.control().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        colourMode.addListener(SWT.Selection, event -> {
+            facts.forget();
+            refresh();
+            map.control().setFocus();
+        });
+        compact.addListener(SWT.Selection, event -> {
+            map.setScale(compact.getSelection() ? MapLayout.Scale.COMPACT : MapLayout.Scale.BYTES);
+            map.control().setFocus();
+        });
         overview.addListener(SWT.Selection, event -> {
             map.setHilbert(overview.getSelection());
             map.control().setFocus();
@@ -86,6 +130,13 @@ public class AddressSpaceMapPart {
         models.addListener(listener);
         moment.addListener(momentListener);
         refresh();
+        // The map is the part to start with: its keys (+, -, Home, arrows) work before any click.
+        parent.getDisplay().asyncExec(() -> {
+            if (!parent.isDisposed() && part != null && parts != null) {
+                parts.activate(part, true);
+                map.control().setFocus();
+            }
+        });
     }
 
     private void refresh() {
@@ -117,6 +168,15 @@ public class AddressSpaceMapPart {
             map.control().getDisplay().timerExec(FLASH_MILLIS, map::clearFlash);
         }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
+        ColourMode mode = ColourMode.values()[Math.max(0, colourMode.getSelectionIndex())];
+        Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
+        if (colouring.mode() != map.colouring().mode() || mode != ColourMode.PROTECTION) {
+            map.setColouring(colouring);
+            // The frame meets the regions' types first; the legend lists the types met.
+            map.frame();
+            legendBox.show(colouring);
+            legendBox.control().getParent().layout(true, true);
+        }
         header.setText(NLS.bind(moment.isLive() ? Messages.map_header : Messages.map_headerPast, new Object[] {
             session.name(), space.size(), RegionText.size(space.mappedBytes()), space.kernelMapCount(), index,
             session.timeline().size() }));
@@ -143,6 +203,21 @@ public class AddressSpaceMapPart {
         if (map != null && region != null && !map.control().isDisposed()) {
             map.setSelection(region);
         }
+    }
+
+    /** The header line, for tests. */
+    Label headerLabel() {
+        return header;
+    }
+
+    /** The colour mode chooser, for tests. */
+    Combo colourModeCombo() {
+        return colourMode;
+    }
+
+    /** The Compact toggle, for tests. */
+    Button compactButton() {
+        return compact;
     }
 
     /** The Overview toggle, for tests. */

@@ -2,6 +2,7 @@ package org.vmatlas.ui.internal.map;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -15,11 +16,14 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Region;
+import org.vmatlas.render.map.Colouring;
+import org.vmatlas.render.map.DuplicateArcs;
 import org.vmatlas.render.map.HilbertFrame;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
+import org.vmatlas.render.map.RegionText;
 
 /**
  * The address-space map widget: keeps the latest regions, renders a {@link MapFrame} off screen when
@@ -28,9 +32,13 @@ import org.vmatlas.render.map.MapViewport;
  */
 public final class MapCanvas {
 
+    /** How far from a thin region the pointer may be and still find it. */
+    static final int NEAR_PIXELS = 4;
     private final Canvas canvas;
     private final MapInteraction interaction;
     private final MapViewport viewport = new MapViewport();
+    private List<Region> regions = List.of();
+    private MapLayout.Scale scale = MapLayout.Scale.BYTES;
     private MapLayout layout = MapLayout.of(List.of());
     private List<Conflict> conflicts = List.of();
     private List<Region> flashing = List.of();
@@ -40,6 +48,9 @@ public final class MapCanvas {
     private boolean hilbertMode;
     private Image image;
     private Region selected;
+    private Region hovered;
+    private Colouring colouring = Colouring.PROTECTION;
+    private Function<Region, String> owners = region -> null;
     private Consumer<Region> selectionListener = region -> { };
 
     public MapCanvas(Composite parent) {
@@ -58,7 +69,8 @@ public final class MapCanvas {
     /** Shows new regions; {@code changed} flash until the next call. */
     public void show(List<Region> regions, List<Conflict> newConflicts, List<Region> changed,
             List<List<Region>> duplicateGroups) {
-        layout = MapLayout.of(regions);
+        this.regions = regions;
+        layout = MapLayout.of(regions, scale);
         conflicts = List.copyOf(newConflicts);
         flashing = List.copyOf(changed);
         duplicates = duplicateGroups;
@@ -82,6 +94,41 @@ public final class MapCanvas {
         invalidate();
     }
 
+    /** True to size, or compact (every region readable, huge ones cut); the zoom starts again whole. */
+    public void setScale(MapLayout.Scale newScale) {
+        if (newScale != scale) {
+            scale = newScale;
+            layout = MapLayout.of(regions, scale);
+            viewport.reset();
+            invalidate();
+        }
+    }
+
+    public MapLayout.Scale scale() {
+        return scale;
+    }
+
+    /** Colours by protection, type, residency or dirty/swap. */
+    public void setColouring(Colouring next) {
+        colouring = next;
+        invalidate();
+    }
+
+    /** Who owns a region (for the hover), when a colour mode has classified the regions; may answer null. */
+    public void setOwners(Function<Region, String> ownerOf) {
+        owners = ownerOf;
+    }
+
+    /** The hover's words for a region: its facts and, when known, its owner. */
+    String describe(Region region) {
+        String owner = owners.apply(region);
+        return RegionText.describe(region) + (owner == null || owner.isEmpty() ? "" : "\nowner " + owner);
+    }
+
+    public Colouring colouring() {
+        return colouring;
+    }
+
     public boolean isHilbert() {
         return hilbertMode;
     }
@@ -98,15 +145,28 @@ public final class MapCanvas {
     public MapFrame frame() {
         Rectangle area = canvas.getClientArea();
         if (frame == null || frame.geometry().width() != area.width || frame.geometry().height() != area.height) {
-            frame = new MapFrame(layout, MapGeometry.forCanvas(area.width, area.height), viewport, conflicts, flashing);
+            frame = new MapFrame(layout, MapGeometry.forCanvas(area.width, area.height), viewport, conflicts, flashing,
+                    colouring);
             disposeImage();
         }
         return frame;
     }
 
+    /**
+     * The frame exports draw: the window's own (same size, rows, zoom and scale) when the map is on screen in
+     * rows, else 1200 by 600 at the same zoom and scale; never flashing.
+     */
+    public MapFrame exportFrame() {
+        Rectangle area = canvas.getClientArea();
+        MapGeometry geometry = !hilbertMode && area.width >= 200 && area.height >= 100
+                ? MapGeometry.forCanvas(area.width, area.height) : MapGeometry.forCanvas(1200, 600);
+        return new MapFrame(layout, geometry, viewport, conflicts, List.of(), colouring);
+    }
+
     /** Renders the map at any size without a window, for export and tests. */
     public ImageData render(int width, int height) {
-        return toImageData(new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing));
+        return toImageData(new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing,
+                colouring));
     }
 
     static ImageData toImageData(MapFrame frame) {
@@ -125,7 +185,7 @@ public final class MapCanvas {
     public HilbertFrame hilbertFrame() {
         Rectangle area = canvas.getClientArea();
         if (hilbert == null || hilbert.width() != area.width || hilbert.height() != area.height) {
-            hilbert = new HilbertFrame(layout, area.width, area.height, viewport, conflicts);
+            hilbert = new HilbertFrame(layout, area.width, area.height, viewport, conflicts, colouring);
             disposeImage();
         }
         return hilbert;
@@ -164,7 +224,7 @@ public final class MapCanvas {
                 image = new Image(canvas.getDisplay(), toImageData(overview.pixels(), overview.width(), overview.height()));
             }
             gc.drawImage(image, 0, 0);
-            MapOverlay.drawHilbert(gc, overview, duplicates, selected);
+            MapOverlay.drawHilbert(gc, overview, arcs(), selected);
             return;
         }
         MapFrame current = frame();
@@ -172,7 +232,7 @@ public final class MapCanvas {
             image = new Image(canvas.getDisplay(), toImageData(current));
         }
         gc.drawImage(image, 0, 0);
-        MapOverlay.draw(gc, current, duplicates, selected);
+        MapOverlay.draw(gc, current, arcs(), selected);
     }
 
     private void disposeImage() {
@@ -184,15 +244,42 @@ public final class MapCanvas {
 
     /** Draws the same picture as the canvas, overlay included, into an image the caller disposes. */
     public Image snapshot(int width, int height) {
-        MapFrame offscreen = new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing);
+        MapFrame offscreen = new MapFrame(layout, MapGeometry.forCanvas(width, height), viewport, conflicts, flashing,
+                colouring);
         Image result = new Image(canvas.getDisplay(), toImageData(offscreen));
         GC gc = new GC(result);
         try {
-            MapOverlay.draw(gc, offscreen, duplicates, selected);
+            MapOverlay.draw(gc, offscreen, arcs(), selected);
         } finally {
             gc.dispose();
         }
         return result;
+    }
+
+    /** The duplicate pairs drawn now: all when they are few, else those of the hovered and the selected region. */
+    public List<List<Region>> arcs() {
+        return DuplicateArcs.shown(duplicates, hovered, selected);
+    }
+
+    /** The region under the pointer, or {@code null}: its duplicates' arcs are drawn when there are many. */
+    void setHovered(Region region) {
+        if (region != hovered) {
+            hovered = region;
+            if (duplicates.size() > DuplicateArcs.MANY) {
+                canvas.redraw();
+            }
+        }
+    }
+
+    /** The region drawn at a point, or the nearest within a few pixels of its row; {@code null} if none. */
+    public Region regionNear(int x, int y) {
+        if (hilbertMode) {
+            long address = addressAt(x, y);
+            return address < 0 ? null : layout.regionAt(address);
+        }
+        MapFrame rows = frame();
+        int index = rows.regionIndexNear(rows.geometry().cellAt(x, y), NEAR_PIXELS);
+        return index < 0 ? null : layout.regions().get(index);
     }
 
     void select(Region region) {

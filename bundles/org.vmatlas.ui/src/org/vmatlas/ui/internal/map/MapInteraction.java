@@ -1,5 +1,6 @@
 package org.vmatlas.ui.internal.map;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -9,6 +10,7 @@ import org.vmatlas.model.Region;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.HoverTips;
+import org.vmatlas.ui.internal.Messages;
 
 /**
  * Mouse and keyboard on the map: wheel or +/- to zoom around the pointer, drag or arrows to pan,
@@ -73,7 +75,9 @@ final class MapInteraction {
             }
             return;
         }
-        canvas.setToolTipText(describeAt(event.x, event.y));
+        Region near = map.regionNear(event.x, event.y);
+        map.setHovered(near);
+        canvas.setToolTipText(near != null ? map.describe(near) : describeAt(event.x, event.y));
     }
 
     private void up(Event event) {
@@ -87,10 +91,10 @@ final class MapInteraction {
     private void key(Event event) {
         switch (event.keyCode) {
             case '+', '=', SWT.KEYPAD_ADD -> map.viewport().zoom(2, 0.5, map.frame().minimumSpan());
-            case '-', SWT.KEYPAD_SUBTRACT -> map.viewport().zoom(0.5, 0.5);
+            case '-', '_', SWT.KEYPAD_SUBTRACT -> map.viewport().zoom(0.5, 0.5);
             case SWT.ARROW_LEFT -> map.viewport().pan(-0.1);
             case SWT.ARROW_RIGHT -> map.viewport().pan(0.1);
-            case SWT.HOME, '0' -> map.viewport().reset();
+            case SWT.HOME, '0', SWT.KEYPAD_0 -> map.viewport().reset();
             default -> {
                 return;
             }
@@ -99,8 +103,7 @@ final class MapInteraction {
     }
 
     private Region regionAt(int x, int y) {
-        long address = map.addressAt(x, y);
-        return address < 0 ? null : map.layout().regionAt(address);
+        return map.regionNear(x, y);
     }
 
     private String describeAt(int x, int y) {
@@ -109,6 +112,11 @@ final class MapInteraction {
             return null;
         }
         MapLayout.Segment segment = map.layout().segmentAtAddress(address);
+        if (segment != null && segment.kind() == MapLayout.Kind.CUT) {
+            Region region = map.layout().regionAt(address);
+            return NLS.bind(Messages.map_cutTip, RegionText.size(segment.end() - segment.start()),
+                    region == null ? "" : RegionText.describe(region));
+        }
         if (segment != null && segment.isBreak()) {
             return String.format("unmapped gap %x-%x (%s), compressed", segment.start(), segment.end(),
                     RegionText.size(segment.end() - segment.start()));

@@ -1,17 +1,30 @@
 package org.vmatlas.ui.internal.map;
 
+import java.util.List;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.vmatlas.render.map.ColourMode;
+import org.vmatlas.render.map.Colouring;
 import org.vmatlas.render.map.Legend;
-import org.vmatlas.render.map.MapColors;
 
-/** The key to the map's colours: one swatch per protection, plus free, gap and prepared. */
+/**
+ * The key to the map's colours. Each swatch is the render core's ({@link Legend#swatch}): the map's painter
+ * paints it, so hatching, a gap's strokes and a conflict's bar look here exactly as on the map.
+ */
 final class MapLegend {
 
+    private static final int SWATCH_WIDTH = 16;
+    private static final int SWATCH_HEIGHT = 14;
     private final Composite box;
+    private ColourMode shownMode;
+    private List<String> shownTexts = List.of();
 
     MapLegend(Composite parent) {
         box = new Composite(parent, SWT.NONE);
@@ -20,28 +33,40 @@ final class MapLegend {
         layout.marginTop = 0;
         layout.marginBottom = 0;
         box.setLayout(layout);
-        for (Legend.Entry entry : Legend.entries()) {
-            swatch(entry.rgb(), entry.text(), entry.hatched());
-        }
+        show(Colouring.PROTECTION);
     }
 
-    private void swatch(int rgb, String text, boolean hatched) {
+    /** Shows the key to a colour mode; the same swatches are not built again. */
+    void show(Colouring colouring) {
+        List<String> texts = Legend.entries(colouring).stream().map(Legend.Entry::text).toList();
+        if (colouring.mode() == shownMode && texts.equals(shownTexts)) {
+            return;
+        }
+        shownMode = colouring.mode();
+        shownTexts = texts;
+        for (Control child : box.getChildren()) {
+            child.dispose();
+        }
+        for (Legend.Entry entry : Legend.entries(colouring)) {
+            swatch(entry, colouring);
+        }
+        box.layout(true);
+    }
+
+    private void swatch(Legend.Entry entry, Colouring colouring) {
         Canvas swatch = new Canvas(box, SWT.NONE);
         GC measure = new GC(swatch);
-        int textWidth = measure.textExtent(text).x;
+        int textWidth = measure.textExtent(entry.text()).x;
         measure.dispose();
-        swatch.setLayoutData(new org.eclipse.swt.layout.RowData(22 + textWidth, 18));
+        swatch.setLayoutData(new RowData(SWATCH_WIDTH + 6 + textWidth, 18));
+        Image image = new Image(swatch.getDisplay(), MapCanvas.toImageData(
+                Legend.swatch(entry, SWATCH_WIDTH, SWATCH_HEIGHT, colouring), SWATCH_WIDTH, SWATCH_HEIGHT));
+        swatch.addListener(SWT.Dispose, event -> image.dispose());
         swatch.addPaintListener(event -> {
-            event.gc.setBackground(MapCanvas.color(rgb));
-            event.gc.fillRectangle(0, 2, 16, 14);
-            if (hatched) {
-                event.gc.setForeground(MapCanvas.color(MapColors.HATCH));
-                for (int x = -14; x < 16; x += 6) {
-                    event.gc.drawLine(x, 16, x + 14, 2);
-                }
-            }
+            event.gc.drawImage(image, 0, 2);
             event.gc.setForeground(swatch.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-            event.gc.drawText(text, 20, 1, true);
+            event.gc.drawRectangle(0, 2, SWATCH_WIDTH - 1, SWATCH_HEIGHT - 1);
+            event.gc.drawText(entry.text(), SWATCH_WIDTH + 4, 1, true);
         });
     }
 

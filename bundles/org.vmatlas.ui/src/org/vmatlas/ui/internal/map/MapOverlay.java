@@ -3,13 +3,18 @@ package org.vmatlas.ui.internal.map;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Device;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Path;
+import org.eclipse.swt.widgets.Display;
 import org.vmatlas.model.Region;
 import org.vmatlas.render.map.HilbertFrame;
 import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
+import org.vmatlas.render.map.MapLabels;
 
 /**
  * The few things drawn with GC calls over the finished pixels: one address label per row, arcs
@@ -20,6 +25,7 @@ final class MapOverlay {
 
     /** The colour of the arcs that link duplicate mappings (views of the same pages). */
     static final int ARC = 0x6A3D9A;
+    private static final String LABEL_FONT_KEY = "org.vmatlas.ui.map.labelFont";
 
     private MapOverlay() {
     }
@@ -28,6 +34,7 @@ final class MapOverlay {
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         drawRowLabels(gc, frame);
+        drawNames(gc, frame);
         drawDuplicateArcs(gc, frame, duplicates);
         if (selected != null) {
             drawOutline(gc, frame, selected);
@@ -69,6 +76,34 @@ final class MapOverlay {
                 gc.drawText(String.format("%012x", address), 6, y, true);
             }
         }
+    }
+
+    /** Library, kernel and memfd names and break sizes, where they fit (placed by the render core). */
+    private static void drawNames(GC gc, MapFrame frame) {
+        Font before = gc.getFont();
+        gc.setFont(labelFont(gc.getDevice()));
+        int height = gc.getFontMetrics().getHeight();
+        for (MapLabels.Label label : MapLabels.place(frame, text -> gc.textExtent(text).x)) {
+            int width = gc.textExtent(label.text()).x;
+            gc.setForeground(MapCanvas.color(label.rgb()));
+            gc.drawText(label.text(), label.x() + (label.width() - width) / 2, label.top() + (label.height() - height) / 2,
+                    true);
+        }
+        gc.setFont(before);
+    }
+
+    /** Names are written a point smaller than the system font, so that more of them fit; one font per display. */
+    private static Font labelFont(Device device) {
+        Display display = (Display) device;
+        Font font = (Font) display.getData(LABEL_FONT_KEY);
+        if (font == null || font.isDisposed()) {
+            FontData data = display.getSystemFont().getFontData()[0];
+            font = new Font(display, data.getName(), Math.max(7, data.getHeight() - 1), SWT.NORMAL);
+            Font created = font;
+            display.setData(LABEL_FONT_KEY, font);
+            display.disposeExec(created::dispose);
+        }
+        return font;
     }
 
     private static void drawDuplicateArcs(GC gc, MapFrame frame, List<List<Region>> duplicates) {
