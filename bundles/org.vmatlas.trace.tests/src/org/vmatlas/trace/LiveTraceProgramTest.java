@@ -25,6 +25,7 @@ import org.vmatlas.model.internal.RegionModelServiceImpl;
 import org.vmatlas.sources.proc.ProcReader;
 import org.vmatlas.sources.strace.TracedProcess;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.trace.internal.PageRuns;
 import org.vmatlas.trace.internal.ProcHost;
 
 /**
@@ -103,7 +104,7 @@ class LiveTraceProgramTest {
             for (int pid : pids) {
                 TracedProcess p = find(trace.processes(), pid);
                 List<Mapping> kernel = ProcHost.user(reader.maps(pid).value().mappings());
-                String d = p.session().space().differenceFrom(kernel);
+                String d = PageRuns.difference(p.session().space().kernelView(), kernel);
                 if (d != null) {
                     difference = "pid " + pid + " (" + p.command() + "): " + d;
                     break;

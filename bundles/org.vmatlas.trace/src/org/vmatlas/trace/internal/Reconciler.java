@@ -40,7 +40,7 @@ public final class Reconciler {
                     continue;
                 }
                 done.add(p.session());
-                if (p.session().space().differenceFrom(maps) != null) {
+                if (PageRuns.difference(p.session().space().kernelView(), maps) != null) {
                     p.session().applySnapshot(maps, SOURCE + " /proc/" + p.pid() + "/maps " + when);
                     applied.incrementAndGet();
                 }

@@ -50,6 +50,6 @@ public final class StraceCommand {
     }
 
     private static List<String> common(Path strace, Path out) {
-        return new ArrayList<>(List.of(strace.toString(), "-f", "-ttt", "-y", "-e", CALLS, "-o", out.toString()));
+        return new ArrayList<>(List.of(strace.toString(), "-f", "-ttt", "-y", "-s", "256", "-e", CALLS, "-o", out.toString()));
     }
 }
