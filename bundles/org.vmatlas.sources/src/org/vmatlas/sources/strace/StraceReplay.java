@@ -24,7 +24,8 @@ import org.vmatlas.syscall.SysResult;
  * {@code brk} has no call of its own in the model: the heap is an anonymous read-write mapping
  * that grows and shrinks at the break, so growth is recorded as a fixed {@code mmap} of the new pages
  * labelled {@code [heap]} and shrinking as a {@code munmap}. Lengths are passed as traced; the rules
- * round them to pages as the kernel does.
+ * round them to pages as the kernel does. The Go runtime's heap calls are recorded as the transitions they
+ * stand for ({@code sysMap}, {@code sysUsed}, {@code sysUnused}; see {@code GoHeapCalls}).
  */
 public final class StraceReplay {
 
@@ -112,6 +113,15 @@ public final class StraceReplay {
         if (!c.syscall().changesMappings()) {
             return Outcome.IGNORED;
         }
+        long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
+        List<Call> go = GoHeapCalls.transitions(c, session.space());
+        if (!go.isEmpty()) {
+            for (Call transition : go) {
+                session.record(transition, SysResult.ok(transition instanceof Call.SysMap ? c.result() : 0), time,
+                        source + ":" + c.line());
+            }
+            return Outcome.RECORDED;
+        }
         Replayed r = c.syscall() == Syscall.BRK ? brk(c) : toCall(c);
         if (r == null || c.unknownResult()) {
             return Outcome.SKIPPED;
@@ -124,7 +134,6 @@ public final class StraceReplay {
             }
             return Outcome.SKIPPED;
         }
-        long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
         session.record(r.call(), r.result(), time, source + ":" + c.line());
         return r.result().isOk() ? Outcome.RECORDED : Outcome.FAILED;
     }

@@ -56,9 +56,21 @@ public final class ProcHost implements ProcessHost {
         } catch (IOException | RuntimeException e) {
             program = null;
         }
-        String exe = program;
-        return user(maps.value().mappings()).stream().filter(m -> m.path().startsWith("[") && !m.path().equals("[heap]")
-                || m.path().equals(exe) || loader(m.path())).toList();
+        List<Mapping> all = user(maps.value().mappings());
+        List<Mapping> image = new java.util.ArrayList<>();
+        Mapping previous = null;
+        for (Mapping m : all) {
+            boolean kernels = m.path().startsWith("[") && !m.path().equals("[heap]");
+            boolean file = m.path().equals(program) || loader(m.path());
+            // the ELF loader maps a segment's zero-filled rest (.bss) as anonymous pages right after the file's
+            boolean bss = m.path().isEmpty() && previous != null && previous.end() == m.start()
+                    && (previous.path().equals(program) || loader(previous.path()));
+            if (kernels || file || bss) {
+                image.add(m);
+            }
+            previous = m;
+        }
+        return image;
     }
 
     /**
