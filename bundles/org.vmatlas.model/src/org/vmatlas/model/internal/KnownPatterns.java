@@ -17,6 +17,12 @@ import org.vmatlas.syscall.Prot;
  */
 final class KnownPatterns {
 
+    /**
+     * How a source that knows each thread's stack (a live trace reads it from {@code clone3}) labels the pages a
+     * thread maps at the bottom of its own stack: {@code guard pages of thread 27907's stack}.
+     */
+    static final String STACK_GUARD = "guard pages of thread ";
+
     private KnownPatterns() {
     }
 
@@ -24,6 +30,9 @@ final class KnownPatterns {
     static String fixedMapping(VmaCore core, Call.Mmap m, long hi) {
         if ((m.flags() & MapFlags.SHARED) != 0) {
             return null;
+        }
+        if ((m.flags() & MapFlags.ANONYMOUS) != 0 && m.label() != null && m.label().startsWith(STACK_GUARD)) {
+            return m.label();
         }
         if ((m.flags() & MapFlags.ANONYMOUS) != 0) {
             String bss = bssZeroFill(core, m.address(), hi);

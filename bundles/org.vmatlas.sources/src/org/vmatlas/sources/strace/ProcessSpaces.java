@@ -26,6 +26,8 @@ public final class ProcessSpaces {
 
     /** Calls an id may hold back while it waits for its parent's {@code clone} to return. */
     static final int MAX_WAITING = 4096;
+    /** Guard pages start within this distance of a stack's lowest address (glibc's guard, then HotSpot's zones). */
+    static final long GUARD_REACH = 1L << 20;
 
     private final Function<String, Session> sessions;
     private final ProcessHost host;
@@ -191,6 +193,9 @@ public final class ProcessSpaces {
     private void child(TracedCall c, Node parent, int child) {
         if ((c.flags() & TracedCall.THREAD) != 0) {
             nodeOf.put(child, parent);
+            if (c.length() > 0) {
+                parent.space.stacks.put(child, c.address());
+            }
         } else if ((c.flags() & TracedCall.SHARES_VM) != 0) {
             add(new Node(child, parent.pid, parent.command, parent.space), child);
         } else {
@@ -245,6 +250,8 @@ public final class ProcessSpaces {
         final Session session;
         final StraceReplay replay;
         final int leader;
+        /** Each thread's stack base, from the {@code clone3} that made it. */
+        final Map<Integer, Long> stacks = new HashMap<>();
 
         Space(Session session, int leader) {
             this.session = session;
@@ -252,8 +259,16 @@ public final class ProcessSpaces {
             this.leader = leader;
         }
 
-        /** The break belongs to the address space, whichever thread moves it. */
+        /**
+         * The break belongs to the address space, whichever thread moves it. A thread that maps fresh pages, fixed,
+         * at the bottom of its own stack makes guard pages (HotSpot does): the mapping is labelled so.
+         */
         void record(TracedCall c) {
+            Long stack = stacks.get(c.pid());
+            if (stack != null && c.syscall() == Syscall.MMAP && c.address() >= stack
+                    && c.address() < stack + GUARD_REACH && c.fd() < 0) {
+                c = c.withPath(StraceReplay.STACK_GUARD + c.pid() + "'s stack");
+            }
             replay.record(c.syscall() == Syscall.BRK && c.pid() != leader ? new TracedCall(c.line(), leader,
                     c.timeMicros(), c.syscall(), c.address(), c.length(), c.prot(), c.flags(), c.fd(), c.offset(),
                     c.newLength(), c.newAddress(), c.advice(), c.path(), c.result(), c.errno(), c.unknownResult()) : c);

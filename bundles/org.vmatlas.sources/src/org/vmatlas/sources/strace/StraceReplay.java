@@ -32,6 +32,9 @@ public final class StraceReplay {
     /** Label of the pages {@code brk} adds, as {@code /proc/PID/maps} names them. */
     public static final String HEAP = "[heap]";
 
+    /** How the label of guard pages a thread makes at the bottom of its own stack begins ("... 27907's stack"). */
+    public static final String STACK_GUARD = "guard pages of thread ";
+
     private static final int REPORT_EVERY = 4096;
     private static final int MAX_PROBLEMS = 1000;
 

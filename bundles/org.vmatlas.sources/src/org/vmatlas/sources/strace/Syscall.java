@@ -13,7 +13,8 @@ public enum Syscall {
     EXIT,
     /**
      * {@code clone} or {@code clone3}: {@link TracedCall#flags()} holds {@link TracedCall#SHARES_VM} and
-     * {@link TracedCall#THREAD}, {@link TracedCall#result()} the child's id.
+     * {@link TracedCall#THREAD}, {@link TracedCall#result()} the child's id; for {@code clone3}
+     * {@link TracedCall#address()} and {@link TracedCall#length()} hold the new thread's stack (0 when not given).
      */
     CLONE,
     /** {@code fork()}: a child with a copy of the address space; the result is its id. */

@@ -27,7 +27,27 @@ final class ProcessCalls {
             default -> 0;
         };
         String command = s == Syscall.EXECVE ? command(b, from, to) : null;
-        return new TracedCall(line, pid, time, s, 0, 0, 0, flags, -1, 0, 0, 0, null, command, result, errno, unknown);
+        // clone3 names the new thread's stack: its lowest address and its size
+        long stack = s == Syscall.CLONE ? field(b, from, to, "stack=") : 0;
+        long stackSize = s == Syscall.CLONE ? field(b, from, to, "stack_size=") : 0;
+        return new TracedCall(line, pid, time, s, stack, stackSize, 0, flags, -1, 0, 0, 0, null, command, result, errno,
+                unknown);
+    }
+
+    /** The number after {@code name} (a whole word, so {@code stack=} is not {@code child_stack=}), or 0. */
+    private static long field(byte[] b, int from, int to, String name) {
+        for (int i = from; i + name.length() <= to; i++) {
+            if (LineParser.startsWith(b, i, to, name) && (i == from || !nameByte(b[i - 1]))) {
+                int start = i + name.length();
+                int end = start;
+                while (end < to && b[end] != ',' && b[end] != '}' && b[end] != ' ') {
+                    end++;
+                }
+                long value = Numbers.parse(b, start, end);
+                return value == Numbers.BAD ? 0 : value;
+            }
+        }
+        return 0;
     }
 
     /** Whether {@code word} stands alone among flag names ({@code CLONE_VM}, not {@code CLONE_VMX}). */
