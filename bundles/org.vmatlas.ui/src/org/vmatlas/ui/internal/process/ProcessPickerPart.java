@@ -119,13 +119,16 @@ public class ProcessPickerPart {
     }
 
     private void createAttachRow(Composite parent) {
-        Composite row = Widgets.row(parent, 4, 4);
+        Composite row = Widgets.row(parent, 6, 4);
         new Label(row, SWT.NONE).setText(Messages.processes_interval);
         interval = new Spinner(row, SWT.BORDER);
         interval.setValues(VmatlasPreferences.pollMillis(), 50, 60_000, 0, 100, 1000);
         interval.setToolTipText(Messages.processes_intervalTip);
         Widgets.button(row, Messages.processes_attach, this::attach);
         Widgets.button(row, Messages.processes_detach, this::detach);
+        Widgets.button(row, org.vmatlas.ui.trace.Messages.trace_button, this::trace)
+                .setToolTipText(org.vmatlas.ui.trace.Messages.trace_buttonTip);
+        Widgets.button(row, org.vmatlas.ui.trace.Messages.trace_stopButton, org.vmatlas.ui.trace.Tracing::stop);
     }
 
     /** Lists the processes again, reading {@code /proc} off the UI thread. */
@@ -175,6 +178,20 @@ public class ProcessPickerPart {
 
     void detach() {
         attacher.detach();
+    }
+
+    /** Attaches strace to the selected process: every call it makes, not only what polling sees. */
+    void trace() {
+        ProcessInfo process = table.selection();
+        if (process == null) {
+            say(org.vmatlas.ui.trace.Messages.trace_noneSelected, true);
+            return;
+        }
+        org.vmatlas.ui.trace.Tracing.attach(process.pid(), models, message.getDisplay(), (text, bad) -> {
+            if (!message.isDisposed()) {
+                say(text, bad);
+            }
+        });
     }
 
     @Inject
