@@ -15,6 +15,13 @@ import org.vmatlas.sources.strace.TracedCall;
 public final class LineFeed {
 
     private static final int BUFFER = 1 << 16;
+    /**
+     * A read of less than this waits a moment before the next: strace writes one line at a time, and waking for
+     * each cost more CPU than recording it; in the pause the pipe gathers a batch (a millisecond of lines is far
+     * below its 64 KiB, so strace never waits for it).
+     */
+    private static final int BATCH = 1 << 12;
+    private static final long PAUSE_NANOS = 1_000_000;
 
     private final StraceLines parser;
     private final Consumer<TracedCall> sink;
@@ -52,10 +59,17 @@ public final class LineFeed {
             if (kept == buffer.length) {
                 buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2); // a line longer than the buffer
             }
+            if (n < BATCH) {
+                pause();
+            }
         }
         if (kept > 0) {
             line(buffer, 0, kept);
         }
+    }
+
+    private static void pause() {
+        java.util.concurrent.locks.LockSupport.parkNanos(PAUSE_NANOS);
     }
 
     private void line(byte[] b, int from, int to) {
