@@ -17,7 +17,6 @@ public final class Messages extends NLS {
     public static String trace_cannot;
     public static String trace_button;
     public static String trace_buttonTip;
-    public static String trace_stopButton;
     public static String trace_noneSelected;
     public static String trace_notRunning;
 

@@ -119,7 +119,7 @@ public class ProcessPickerPart {
     }
 
     private void createAttachRow(Composite parent) {
-        Composite row = Widgets.row(parent, 6, 4);
+        Composite row = Widgets.row(parent, 5, 4);
         new Label(row, SWT.NONE).setText(Messages.processes_interval);
         interval = new Spinner(row, SWT.BORDER);
         interval.setValues(VmatlasPreferences.pollMillis(), 50, 60_000, 0, 100, 1000);
@@ -128,7 +128,6 @@ public class ProcessPickerPart {
         Widgets.button(row, Messages.processes_detach, this::detach);
         Widgets.button(row, org.vmatlas.ui.trace.Messages.trace_button, this::trace)
                 .setToolTipText(org.vmatlas.ui.trace.Messages.trace_buttonTip);
-        Widgets.button(row, org.vmatlas.ui.trace.Messages.trace_stopButton, org.vmatlas.ui.trace.Tracing::stop);
     }
 
     /** Lists the processes again, reading {@code /proc} off the UI thread. */
@@ -178,6 +177,7 @@ public class ProcessPickerPart {
 
     void detach() {
         attacher.detach();
+        org.vmatlas.ui.trace.Tracing.stop();
     }
 
     /** Attaches strace to the selected process: every call it makes, not only what polling sees. */
