@@ -64,6 +64,25 @@ class HeadlessTraceTest {
     }
 
     @Test
+    void aMultiProcessLogNoLongerMergesItsProcesses(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("fork.log");
+        Files.writeString(log, """
+                100 mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000000000
+                100 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f00) = 101
+                101 munmap(0x7f0000000000, 8192) = 0
+                101 mmap(NULL, 4096, PROT_READ, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f1000000000
+                """);
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        Session session = new HeadlessRun(models, new PrintStream(said, true)).run(
+                HeadlessOptions.parse("--strace", log.toString(), "--out", dir.resolve("r.csv").toString()));
+        assertEquals(1, session.space().size(), "the first process keeps its mapping, without its child's: "
+                + session.space().regions());
+        assertEquals(0x7f0000000000L, session.space().region(0).start());
+        String text = said.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("process 101 (child of 100)"), text);
+    }
+
+    @Test
     void anAttachedProcessRunsOnAfterTheSeconds(@TempDir Path dir) throws Exception {
         assumePtrace();
         Process sleeper = new ProcessBuilder("/bin/sleep", "60").start();
