@@ -28,7 +28,7 @@ vmatlas_java_home() {
 # Installs what running and testing need, only when something is missing (so a warm machine stays offline).
 vmatlas_install_packages() {
   local missing=() pkg
-  for pkg in xvfb xauth libgtk-3-0 strace gcc python3; do
+  for pkg in xvfb xauth libgtk-3-0 strace gcc python3 golang-go; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -12,14 +12,23 @@ import org.vmatlas.syscall.SysResult;
  * @param source    who produced it ("operations panel", "strace:app.log", "/proc/4242/maps")
  * @param call      the call, or {@code null} for a {@code /proc} snapshot diff
  * @param result    the answer, or {@code null} for a snapshot diff
+ * @param notes     what the call was recognised as, when it only looks like a conflict
+ *                  ({@code "ld.so: zero-fill of libc.so.6's .bss"}): named, not alarming
  */
 public record Event(long sequence, long timeNanos, String source, Call call, SysResult result, List<Region> removed,
-        List<Region> added, List<Conflict> conflicts) {
+        List<Region> added, List<Conflict> conflicts, List<String> notes) {
 
     public Event {
         removed = List.copyOf(removed);
         added = List.copyOf(added);
         conflicts = List.copyOf(conflicts);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** An event without notes. */
+    public Event(long sequence, long timeNanos, String source, Call call, SysResult result, List<Region> removed,
+            List<Region> added, List<Conflict> conflicts) {
+        this(sequence, timeNanos, source, call, result, removed, added, conflicts, List.of());
     }
 
     public boolean failed() {
@@ -75,6 +84,7 @@ public record Event(long sequence, long timeNanos, String source, Call call, Sys
     public String describe() {
         String what = call != null ? call.describe() : source + ": " + changeSummary();
         return what + (result != null ? " = " + result.describe() : "") + (conflicts.isEmpty() ? ""
-                : "  [" + conflicts.get(0).message() + (conflicts.size() > 1 ? " +" + (conflicts.size() - 1) : "") + "]");
+                : "  [" + conflicts.get(0).message() + (conflicts.size() > 1 ? " +" + (conflicts.size() - 1) : "") + "]")
+                + (notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
     }
 }

@@ -30,10 +30,18 @@ final class ConflictDetector {
     }
 
     void before(VmaCore core, ObjectTable objects, Call raw, List<Conflict> out, boolean aix) {
+        before(core, objects, raw, out, new ArrayList<>(), aix);
+    }
+
+    /** As above; a call that only looks like a conflict (a pattern {@link KnownPatterns} names) goes to {@code notes}. */
+    void before(VmaCore core, ObjectTable objects, Call raw, List<Conflict> out, List<String> notes, boolean aix) {
         if (raw instanceof Call.Mmap m && (m.flags() & MapFlags.FIXED) != 0 && m.length() > 0) {
             long hi = end(m.address(), m.length());
             long live = replacedLiveBytes(core, objects, m, hi);
-            if (!aix && live > 0) {
+            String known = !aix && live > 0 ? KnownPatterns.fixedMapping(core, m, hi) : null;
+            if (known != null) {
+                notes.add(known);
+            } else if (!aix && live > 0) {
                 out.add(new Conflict(ConflictKind.FIXED_REPLACED_LIVE, m.address(), hi, "MAP_FIXED at "
                         + hex(m.address()) + " replaces " + live / RuleSet.PAGE + " live page"
                         + (live == RuleSet.PAGE ? "" : "s") + " (accessible pages lose their contents)"));

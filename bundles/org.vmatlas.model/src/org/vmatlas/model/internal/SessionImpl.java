@@ -130,10 +130,11 @@ public final class SessionImpl implements Session {
         Event event;
         synchronized (lock) {
             List<Conflict> conflicts = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
             SysResult result;
             Call raw = GoTransitions.isGo(call) ? GoTransitions.rawCall(rules, call) : call;
             if (raw != null) {
-                detector.before(core, objects, raw, conflicts, personality == Personality.AIX);
+                detector.before(core, objects, raw, conflicts, notes, personality == Personality.AIX);
             }
             if (GoTransitions.isGo(call)) {
                 result = GoTransitions.run(rules, core, objects, call, c -> known != null ? known : invoke(c),
@@ -144,7 +145,7 @@ public final class SessionImpl implements Session {
             }
             KernelDrift.afterFailure(core, kernel, call, known, result, conflicts);
             detector.after(core, call, raw, result, conflicts);
-            int index = log.commit(time, source, call, result, conflicts, core);
+            int index = log.commit(time, source, call, result, conflicts, notes, core);
             stale = true;
             event = log.event(index);
         }

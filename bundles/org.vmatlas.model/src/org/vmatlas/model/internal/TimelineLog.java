@@ -33,6 +33,8 @@ public final class TimelineLog implements DiffSink {
     private Call[] calls = new Call[1024];
     private SysResult[] results = new SysResult[1024];
     private Object[] conflicts = new Object[1024];
+    /** Few events carry notes: kept by index, apart from the packed arrays. */
+    private final java.util.Map<Integer, List<String>> notes = new java.util.HashMap<>();
     private int[] firstChunk = new int[1025];
 
     private int chunks;
@@ -87,6 +89,15 @@ public final class TimelineLog implements DiffSink {
 
     /** Closes the event whose changes were just recorded; {@code live} is the core after it. */
     public int commit(long time, String source, Call call, SysResult result, List<Conflict> found, VmaCore live) {
+        return commit(time, source, call, result, found, List.of(), live);
+    }
+
+    /** As above, with what the call was recognised as ({@link Event#notes()}). */
+    public int commit(long time, String source, Call call, SysResult result, List<Conflict> found, List<String> named,
+            VmaCore live) {
+        if (!named.isEmpty()) {
+            notes.put(size, List.copyOf(named));
+        }
         if (size + 1 >= times.length) {
             int cap = times.length * 2;
             times = Arrays.copyOf(times, cap);
@@ -150,7 +161,7 @@ public final class TimelineLog implements DiffSink {
             found = all;
         }
         return new Event(index, times[index], sources.get(sourceIds[index]), calls[index], results[index], removed,
-                added, found);
+                added, found, notes.getOrDefault(index, List.of()));
     }
 
     private static int[] put(int[] array, int at, int value) {

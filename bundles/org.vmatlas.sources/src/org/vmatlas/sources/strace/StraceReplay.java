@@ -24,12 +24,16 @@ import org.vmatlas.syscall.SysResult;
  * {@code brk} has no call of its own in the model: the heap is an anonymous read-write mapping
  * that grows and shrinks at the break, so growth is recorded as a fixed {@code mmap} of the new pages
  * labelled {@code [heap]} and shrinking as a {@code munmap}. Lengths are passed as traced; the rules
- * round them to pages as the kernel does.
+ * round them to pages as the kernel does. The Go runtime's heap calls are recorded as the transitions they
+ * stand for ({@code sysMap}, {@code sysUsed}, {@code sysUnused}; see {@code GoHeapCalls}).
  */
 public final class StraceReplay {
 
     /** Label of the pages {@code brk} adds, as {@code /proc/PID/maps} names them. */
     public static final String HEAP = "[heap]";
+
+    /** How the label of guard pages a thread makes at the bottom of its own stack begins ("... 27907's stack"). */
+    public static final String STACK_GUARD = "guard pages of thread ";
 
     private static final int REPORT_EVERY = 4096;
     private static final int MAX_PROBLEMS = 1000;
@@ -39,11 +43,12 @@ public final class StraceReplay {
     private final String source;
     private final long pageSize;
     private final Map<Integer, Long> breaks = new HashMap<>();
+    private final List<ParseProblem> problems = new ArrayList<>();
 
     /**
      * @param session the session to record into
      * @param pids    the processes to replay (empty: all; threads of one process share its address space,
-     *                other processes would mix two address spaces, so pick one for a forking program)
+     *                other processes would mix two address spaces: {@link ProcessSpaces} gives each its own)
      * @param source  the events' source name, e.g. {@code "strace:app.log"}
      */
     public StraceReplay(Session session, Set<Integer> pids, String source) {
@@ -63,7 +68,7 @@ public final class StraceReplay {
         int failed = 0;
         int skipped = 0;
         boolean canceled = false;
-        List<ParseProblem> problems = new ArrayList<>();
+        problems.clear();
         for (int i = 0; i < calls.size(); i++) {
             if ((i & (REPORT_EVERY - 1)) == 0) {
                 monitor.worked(i);
@@ -80,27 +85,78 @@ public final class StraceReplay {
                 skipped++;
                 continue;
             }
-            Replayed r = c.syscall() == Syscall.BRK ? brk(c) : toCall(c);
-            if (r == null || c.unknownResult()) {
-                skipped++;
-                continue;
-            }
-            String outside = outside(r);
-            if (outside != null) {
-                if (problems.size() < MAX_PROBLEMS) {
-                    problems.add(new ParseProblem(source, Math.max(1, c.line()), r.call().describe() + " = "
-                            + r.result().describe(), outside));
+            switch (record(c)) {
+                case RECORDED -> recorded++;
+                case FAILED -> {
+                    recorded++;
+                    failed++;
                 }
-                skipped++;
-                continue;
+                case SKIPPED -> skipped++;
+                case IGNORED -> { }
             }
-            long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
-            session.record(r.call(), r.result(), time, source + ":" + c.line());
-            recorded++;
-            failed += r.result().isOk() ? 0 : 1;
         }
         monitor.done();
         return new ReplayReport(recorded, failed, skipped, canceled, problems);
+    }
+
+    /** What became of one call given to {@link #record(TracedCall)}. */
+    public enum Outcome {
+        /** Recorded with the traced kernel's successful answer. */
+        RECORDED,
+        /** Recorded with the error the traced kernel answered. */
+        FAILED,
+        /** Passed over: advice vmatlas does not model, a call that never returned, an impossible answer. */
+        SKIPPED,
+        /** Not a call that changes mappings (an {@code openat}, a signal, a process call). */
+        IGNORED
+    }
+
+    /** Records one call of any process into this replay's session, as it comes (a live trace). */
+    public Outcome record(TracedCall c) {
+        if (!c.syscall().changesMappings()) {
+            return Outcome.IGNORED;
+        }
+        long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
+        List<Call> go = GoHeapCalls.transitions(c, session.space());
+        if (!go.isEmpty()) {
+            for (Call transition : go) {
+                session.record(transition, SysResult.ok(transition instanceof Call.SysMap ? c.result() : 0), time,
+                        source + ":" + c.line());
+            }
+            return Outcome.RECORDED;
+        }
+        Replayed r = c.syscall() == Syscall.BRK ? brk(c) : toCall(c);
+        if (r == null || c.unknownResult()) {
+            return Outcome.SKIPPED;
+        }
+        String outside = outside(r);
+        if (outside != null) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(new ParseProblem(source, Math.max(1, c.line()), r.call().describe() + " = "
+                        + r.result().describe(), outside));
+            }
+            return Outcome.SKIPPED;
+        }
+        session.record(r.call(), r.result(), time, source + ":" + c.line());
+        return r.result().isOk() ? Outcome.RECORDED : Outcome.FAILED;
+    }
+
+    /** Calls whose recorded answer no kernel gives, met since the last {@link #replay}. */
+    public List<ParseProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The program break {@code pid} last had, or {@code -1} when it has not been read. */
+    long breakOf(int pid) {
+        Long at = breaks.get(pid);
+        return at == null ? -1 : at;
+    }
+
+    /** A child starts with its parent's break (fork copies the heap with the rest). */
+    void inheritBreak(int pid, long at) {
+        if (at >= 0) {
+            breaks.put(pid, at);
+        }
     }
 
     /**

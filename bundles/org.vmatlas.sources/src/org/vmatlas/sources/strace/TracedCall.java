@@ -15,13 +15,15 @@ import org.vmatlas.syscall.Errno;
  * @param address    {@code addr} / {@code old_address} / {@code brk}'s argument
  * @param length     {@code length} / {@code old_size}
  * @param prot       protection bits ({@code mmap}, {@code mprotect})
- * @param flags      {@code MapFlags} of {@code mmap} or {@code RemapFlags} of {@code mremap}
+ * @param flags      {@code MapFlags} of {@code mmap}, {@code RemapFlags} of {@code mremap}, or {@link #SHARES_VM} and
+ *                   {@link #THREAD} of a {@code clone}
  * @param fd         the descriptor of {@code mmap}, -1 for none
  * @param offset     the file offset of {@code mmap} in bytes ({@code mmap2}'s page offset already multiplied)
  * @param newLength  {@code mremap}'s {@code new_size}
  * @param newAddress {@code mremap}'s {@code new_address}
  * @param advice     {@code madvise}'s advice, {@code null} for advice vmatlas does not model
- * @param path       the file opened ({@code openat}), the file mapped (resolved from {@code fd}), or the event text
+ * @param path       the file opened ({@code openat}), the file mapped ({@code -y}, or resolved from {@code fd}), the
+ *                   command of an {@code execve}, or the event text
  * @param result     the returned value when {@code errno} is null (an address, a descriptor, 0)
  * @param errno      the error, or {@code null} for success
  * @param unknownResult {@code true} for {@code = ?} (the process ended inside the call)
@@ -29,6 +31,11 @@ import org.vmatlas.syscall.Errno;
 public record TracedCall(long line, int pid, long timeMicros, Syscall syscall, long address, long length, int prot,
         int flags, int fd, long offset, long newLength, long newAddress, Advice advice, String path, long result,
         Errno errno, boolean unknownResult) {
+
+    /** {@link Syscall#CLONE} flag: the child shares the address space ({@code CLONE_VM}; also {@code vfork}). */
+    public static final int SHARES_VM = 1;
+    /** {@link Syscall#CLONE} flag: the child is a thread of the caller's process ({@code CLONE_THREAD}). */
+    public static final int THREAD = 2;
 
     public TracedCall {
         if (syscall == null) {

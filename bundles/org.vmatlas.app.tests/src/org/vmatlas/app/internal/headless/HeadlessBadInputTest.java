@@ -91,7 +91,10 @@ class HeadlessBadInputTest {
         cases.add(bad("--out needs a value", "--scenario", "hint-conflict", "--out", "--width", "300"));
         cases.add(bad("--scenario needs a value", "--scenario", "", "--out", out));
         cases.add(bad("--strace needs a value", "--strace", " ", "--out", out));
-        cases.add(bad("no source: give --scenario, --strace or --pid (or --list, --help)", "--out", out));
+        cases.add(bad("no source: give --scenario, --strace, --pid, --trace or --trace-pid (or --list, --help)", "--out", out));
+        cases.add(bad("--trace needs a program: vmatlas --headless --trace --out FILE -- CMD [ARG]...", "--trace", "--out", out));
+        cases.add(bad("give one source, not both --pid and --trace", "--pid", "1", "--trace", "--out", out, "--", "ls"));
+        cases.add(bad("--trace-pid must be a process id, got x", "--trace-pid", "x", "--out", out));
         cases.add(bad("give one source, not both --scenario and --strace", "--scenario", "x", "--strace", "y", "--out", out));
         cases.add(bad("no output: give --out FILE (png, svg, csv, json) or --events FILE (csv, json)", "--scenario", "hint-conflict"));
         cases.add(bad("--personality must be linux, aix, netbsd or native, got 'solaris'", "--scenario", "hint-conflict", "--personality", "solaris", "--out", out));
@@ -102,7 +105,7 @@ class HeadlessBadInputTest {
         cases.add(bad("--pid must be a process id, got 99999999999", "--pid", "99999999999", "--out", csv));
         cases.add(bad("--seconds must be a number of seconds from 0 to 86400, got -1", "--pid", "1", "--seconds", "-1", "--out", csv));
         cases.add(bad("--seconds must be a number of seconds from 0 to 86400, got NaN", "--pid", "1", "--seconds", "NaN", "--out", csv));
-        cases.add(bad("--seconds applies to --pid only", "--scenario", "hint-conflict", "--seconds", "2", "--out", csv));
+        cases.add(bad("--seconds applies to --pid and --trace-pid only", "--scenario", "hint-conflict", "--seconds", "2", "--out", csv));
         cases.add(bad("--width must be a whole number of pixels from 200 to 16384, got 100000", "--scenario", "hint-conflict", "--width", "100000", "--out", out));
         cases.add(bad("--width must be a whole number of pixels from 200 to 16384, got 0", "--scenario", "hint-conflict", "--width", "0", "--out", out));
         cases.add(bad("--width must be a whole number of pixels from 200 to 16384, got -5", "--scenario", "hint-conflict", "--width", "-5", "--out", out));

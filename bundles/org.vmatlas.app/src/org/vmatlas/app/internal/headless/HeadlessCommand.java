@@ -17,12 +17,13 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "vmatlas --headless", sortOptions = false, usageHelpWidth = 100, synopsisHeading = "",
     customSynopsis = {
-    "Usage: vmatlas --headless (--scenario NAME|FILE | --strace FILE | --pid PID [--seconds N])",
+    "Usage: vmatlas --headless (--scenario NAME|FILE | --strace FILE | --pid PID [--seconds N]",
+    "                           | --trace-pid PID [--seconds N] | --trace -- CMD [ARG]...)",
     "                          [--personality NAME [--arena MIB]] (--out FILE)... [--events FILE]",
     "                          [--width W] [--height H]",
     "       vmatlas --headless --compare-owners PID1 PID2",
     "       vmatlas --headless --list | --help" },
-        description = "Renders a scenario, an strace log or a live process to files, without a window.",
+        description = "Renders a scenario, an strace log, a live process or a program traced live to files, without a window.",
         footer = { "", "Exit status: 0 done, 1 bad input (the message names what and why), 2 internal error (details in the log file)." })
 public final class HeadlessCommand {
 
@@ -51,9 +52,19 @@ public final class HeadlessCommand {
             description = "two live processes (or one process twice) compared by type and owner, not by address")
     List<Long> compareOwners;
 
+    @Option(names = "--trace", description = "run CMD (after --) under strace and follow its address spaces until it exits")
+    boolean trace;
+
+    @Option(names = "--trace-pid", paramLabel = "PID", converter = Pid.class,
+            description = "attach strace to a running process; detach after --seconds N (default: when it exits)")
+    Long tracePid;
+
     @Option(names = "--seconds", paramLabel = "N", converter = Seconds.class,
-            description = "with --pid: poll for N seconds (default 0: one reading)")
+            description = "with --pid: poll for N seconds (default 0: one reading); with --trace-pid: trace for N seconds")
     double seconds;
+
+    @picocli.CommandLine.Parameters(paramLabel = "CMD", description = "with --trace: the program and its arguments, after --")
+    List<String> command = new ArrayList<>();
 
     @Option(names = "--personality", paramLabel = "NAME", converter = PersonalityName.class,
             description = "linux (default), aix, netbsd or native")

@@ -19,12 +19,12 @@ import picocli.CommandLine.ParameterException;
  * arguments with picocli ({@link HeadlessCommand}) and turns every mistake into one sentence.
  */
 public record HeadlessOptions(Mode mode, Source source, String input, String personality, double seconds,
-        List<Path> outputs, Path events, int width, int height, long arenaBytes) {
+        List<Path> outputs, Path events, int width, int height, long arenaBytes, List<String> command) {
 
     /** Print the help, print the lessons, render, or compare two processes by owner. */
     public enum Mode { HELP, LIST, RUN, COMPARE_OWNERS }
 
-    public enum Source { SCENARIO, STRACE, PID }
+    public enum Source { SCENARIO, STRACE, PID, TRACE, TRACE_PID }
 
     /** Pixels a map may have: two 4-byte copies of it stay well inside the default 2 GB heap. */
     public static final long MAX_PIXELS = 40_000_000;
@@ -43,10 +43,11 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
             throw HeadlessFailure.badInput(sentence(e));
         }
         if (c.help) {
-            return new HeadlessOptions(Mode.HELP, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
+            return new HeadlessOptions(Mode.HELP, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20, List.of());
         }
         if (c.list) {
-            return new HeadlessOptions(Mode.LIST, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
+            return new HeadlessOptions(Mode.LIST, null, null, c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20,
+                    List.of());
         }
         if (c.compareOwners != null) {
             if (c.scenario != null || c.strace != null || c.pid != null || !c.outputs.isEmpty() || c.events != null) {
@@ -65,18 +66,31 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
         if (c.pid != null) {
             given.add("--pid");
         }
+        if (c.trace) {
+            given.add("--trace");
+        }
+        if (c.tracePid != null) {
+            given.add("--trace-pid");
+        }
         if (given.isEmpty()) {
-            throw HeadlessFailure.badInput("no source: give --scenario, --strace or --pid (or --list, --help)");
+            throw HeadlessFailure.badInput("no source: give --scenario, --strace, --pid, --trace or --trace-pid (or --list, --help)");
         }
         if (given.size() > 1) {
             throw HeadlessFailure.badInput("give one source, not both " + given.get(0) + " and " + given.get(1));
         }
-        Source source = Source.valueOf(given.getFirst().substring(2).toUpperCase(Locale.ROOT));
+        Source source = Source.valueOf(given.getFirst().substring(2).replace('-', '_').toUpperCase(Locale.ROOT));
+        if (source == Source.TRACE && c.command.isEmpty()) {
+            throw HeadlessFailure.badInput("--trace needs a program: vmatlas --headless --trace --out FILE -- CMD [ARG]...");
+        }
+        if (source != Source.TRACE && !c.command.isEmpty()) {
+            throw HeadlessFailure.badInput("unexpected argument '" + Printable.of(c.command.getFirst())
+                    + "' (vmatlas --headless --help lists the options)");
+        }
         if ((c.scenario != null && c.scenario.isBlank()) || (c.strace != null && c.strace.isBlank())) {
             throw HeadlessFailure.badInput(given.getFirst() + " needs a value");
         }
-        if (c.seconds > 0 && source != Source.PID) {
-            throw HeadlessFailure.badInput("--seconds applies to --pid only");
+        if (c.seconds > 0 && source != Source.PID && source != Source.TRACE_PID) {
+            throw HeadlessFailure.badInput("--seconds applies to --pid and --trace-pid only");
         }
         if (c.outputs.isEmpty() && c.events == null) {
             throw HeadlessFailure.badInput("no output: give --out FILE (png, svg, csv, json) or --events FILE (csv, json)");
@@ -95,9 +109,11 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
             case SCENARIO -> c.scenario;
             case STRACE -> c.strace;
             case PID -> Long.toString(c.pid);
+            case TRACE_PID -> Long.toString(c.tracePid);
+            case TRACE -> String.join(" ", c.command);
         };
         return new HeadlessOptions(Mode.RUN, source, input, c.personality, c.seconds, List.copyOf(outputs), events,
-                c.width, c.height, c.arenaMiB << 20);
+                c.width, c.height, c.arenaMiB << 20, List.copyOf(c.command));
     }
 
     /** Every file the run writes: the outputs, then the events. */

@@ -39,6 +39,9 @@ public final class HeadlessRun {
             case SCENARIO -> scenario(options);
             case STRACE -> StraceSource.load(options.input(), rules(options.personality()), models, log, cancelled);
             case PID -> ProcessSource.load(Long.parseLong(options.input()), options.seconds(), models, log, cancelled);
+            case TRACE -> TraceSource.launch(options.command(), models, log, cancelled);
+            case TRACE_PID -> TraceSource.attach(Long.parseLong(options.input()), options.seconds(), models, log,
+                    cancelled);
         };
         try (OutputFiles files = new OutputFiles()) {
             new HeadlessOutputs(options.width(), options.height()).write(session, options.outputs(), options.events(), files);

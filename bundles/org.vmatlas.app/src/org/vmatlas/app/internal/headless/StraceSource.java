@@ -15,15 +15,17 @@ import org.vmatlas.model.Session;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.sources.ParseProblem;
 import org.vmatlas.sources.ProgressMonitor;
-import org.vmatlas.sources.strace.ReplayReport;
+import org.vmatlas.sources.strace.ProcessSpaces;
 import org.vmatlas.sources.strace.StraceLog;
 import org.vmatlas.sources.strace.StraceParser;
-import org.vmatlas.sources.strace.StraceReplay;
+import org.vmatlas.sources.strace.TracedProcess;
 
 /**
  * An strace log for a headless run: read, refused when not one memory call could be found in it (an
  * empty file, binary data, some other text), then replayed. Bad lines among good ones are reported
- * (at most {@link #PROBLEMS_SHOWN}) and skipped, as the parser intends.
+ * (at most {@link #PROBLEMS_SHOWN}) and skipped, as the parser intends. Each process of a multi-process log
+ * gets its own address space ({@link ProcessSpaces}); the run writes the traced program's own (the first
+ * process, after its last {@code execve}) and names the others in the log.
  */
 final class StraceSource {
 
@@ -69,18 +71,25 @@ final class StraceSource {
         if (problems.size() > PROBLEMS_SHOWN) {
             log.println(name + ": " + (problems.size() - PROBLEMS_SHOWN) + " more lines skipped");
         }
-        Session session = models.openReplaySession("strace " + file.getFileName(), rules);
-        ReplayReport report;
+        String base = "strace " + file.getFileName();
+        ProcessSpaces spaces;
         try {
-            report = new StraceReplay(session, parsed.pids(), "strace").replay(parsed.calls(), monitor);
+            spaces = ProcessSpaces.replay(parsed, space -> models.openReplaySession(
+                    models.sessions().stream().anyMatch(s -> s.name().equals(base)) ? base + ": " + space : base,
+                    rules), "strace", monitor);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw HeadlessFailure.badInput(name + ": cannot be replayed: " + Printable.of(e.getMessage()), e);
         }
-        if (report.canceled()) {
+        if (monitor.isCanceled()) {
             throw HeadlessFailure.badInput("cancelled while replaying " + name);
         }
-        log.println(name + ": " + report);
-        return session;
+        spaces.problems().stream().limit(PROBLEMS_SHOWN).forEach(p -> log.println(Printable.of(p.message())));
+        List<TracedProcess> processes = spaces.processes();
+        if (processes.size() > 1) {
+            processes.forEach(p -> log.println(name + ": process " + Printable.of(p.toString()) + ": "
+                    + p.session().timeline().size() + " events"));
+        }
+        return processes.getFirst().session();
     }
 
     private static String whyNone(Path file, StraceLog parsed) {

@@ -50,26 +50,45 @@ final class CallParser {
         if (close <= open || b[close - 1] != ')') {
             return fail("no ')' before ' = '");
         }
+        if (syscall.ordinal() > Syscall.EXIT.ordinal()) {
+            return result(b, eq, to) ? ProcessCalls.parse(syscall, b, open + 1, close - 1, line, pid, time, result,
+                    errno, unknown) : null;
+        }
         boolean simple = syscall != Syscall.OPEN && syscall != Syscall.OPENAT;
         int count = simple ? args.splitPlain(b, open + 1, close - 1) : args.split(b, open + 1, close - 1);
         if (count < 0) {
             return fail("too many arguments");
         }
-        // the result: a number, "-1 ENAME (text)", or "?" when the process ended inside the call
+        if (!result(b, eq, to)) {
+            return null;
+        }
+        return build(syscall, b, count, line, pid, time, result, errno, unknown, tables);
+    }
+
+    private long result;
+    private Errno errno;
+    private boolean unknown;
+
+    /**
+     * Reads the answer after {@code " = "}: a number ({@code 3</path>} with {@code -y}), {@code -1 ENAME (text)},
+     * or {@code ?} when the process ended inside the call; {@code false} (and an error) when it is none.
+     */
+    private boolean result(byte[] b, int eq, int to) {
         int r = eq + 3;
         while (r < to && b[r] == ' ') {
             r++;
         }
         int rEnd = r;
-        while (rEnd < to && b[rEnd] != ' ') {
+        while (rEnd < to && b[rEnd] != ' ' && b[rEnd] != '<') {
             rEnd++;
         }
-        boolean unknown = rEnd - r == 1 && b[r] == '?';
-        long result = unknown ? 0 : Numbers.parse(b, r, rEnd);
+        unknown = rEnd - r == 1 && b[r] == '?';
+        result = unknown ? 0 : Numbers.parse(b, r, rEnd);
         if (!unknown && result == Numbers.BAD) {
-            return fail("the result is not a number");
+            fail("the result is not a number");
+            return false;
         }
-        Errno errno = null;
+        errno = null;
         boolean negative = !unknown && b[r] == '-';
         if (negative && rEnd < to) {
             int n = rEnd + 1;
@@ -85,7 +104,7 @@ final class CallParser {
         } else if (negative) {
             errno = Errno.of((int) -result);
         }
-        return build(syscall, b, count, line, pid, time, result, errno, unknown, tables);
+        return true;
     }
 
     private TracedCall build(Syscall s, byte[] b, int n, long line, int pid, long time, long result, Errno errno,
@@ -96,13 +115,16 @@ final class CallParser {
                 if (n != 6) return fail("mmap needs 6 arguments, not " + n);
                 int prot = Symbols.decode(Symbols.PROT, b, args.from[2], args.to[2]);
                 int flags = Symbols.decode(Symbols.MAP, b, args.from[3], args.to[3]);
-                long fd = arg(b, 4);
+                int bracket = indexOf(b, args.from[4], args.to[4], (byte) '<');
+                long fd = bracket < 0 ? arg(b, 4) : Numbers.parse(b, args.from[4], bracket);
                 long offset = arg(b, 5);
                 if (prot < 0 || flags < 0 || a0 == Numbers.BAD || arg(b, 1) == Numbers.BAD || fd == Numbers.BAD
                         || offset == Numbers.BAD) {
                     return fail("bad mmap argument");
                 }
-                String path = fd >= 0 ? tables.apply(pid).get((int) fd) : null;
+                String path = bracket >= 0 && b[args.to[4] - 1] == '>'
+                        ? new String(b, bracket + 1, args.to[4] - 1 - bracket - 1, StandardCharsets.UTF_8)
+                        : fd >= 0 ? tables.apply(pid).get((int) fd) : null;
                 return new TracedCall(line, pid, time, s, a0, arg(b, 1), prot, flags, (int) fd,
                         s == Syscall.MMAP2 ? offset * PAGE : offset, 0, 0, null, path, result, errno, unknown);
             }
@@ -152,6 +174,15 @@ final class CallParser {
         }
     }
 
+    private static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private long arg(byte[] b, int i) {
         return args.number(b, i);
     }
@@ -171,11 +202,16 @@ final class CallParser {
         return switch (n) {
             case 3 -> LineParser.startsWith(b, from, to, "brk") ? Syscall.BRK : null;
             case 4 -> LineParser.startsWith(b, from, to, "mmap") ? Syscall.MMAP
-                    : LineParser.startsWith(b, from, to, "open") ? Syscall.OPEN : null;
-            case 5 -> LineParser.startsWith(b, from, to, "mmap2") ? Syscall.MMAP2 : null;
+                    : LineParser.startsWith(b, from, to, "open") ? Syscall.OPEN
+                    : LineParser.startsWith(b, from, to, "fork") ? Syscall.FORK : null;
+            case 5 -> LineParser.startsWith(b, from, to, "mmap2") ? Syscall.MMAP2
+                    : LineParser.startsWith(b, from, to, "clone") ? Syscall.CLONE
+                    : LineParser.startsWith(b, from, to, "vfork") ? Syscall.VFORK : null;
             case 6 -> LineParser.startsWith(b, from, to, "munmap") ? Syscall.MUNMAP
                     : LineParser.startsWith(b, from, to, "mremap") ? Syscall.MREMAP
-                    : LineParser.startsWith(b, from, to, "openat") ? Syscall.OPENAT : null;
+                    : LineParser.startsWith(b, from, to, "openat") ? Syscall.OPENAT
+                    : LineParser.startsWith(b, from, to, "clone3") ? Syscall.CLONE
+                    : LineParser.startsWith(b, from, to, "execve") ? Syscall.EXECVE : null;
             case 7 -> LineParser.startsWith(b, from, to, "madvise") ? Syscall.MADVISE : null;
             case 8 -> LineParser.startsWith(b, from, to, "mprotect") ? Syscall.MPROTECT : null;
             case 13 -> LineParser.startsWith(b, from, to, "pkey_mprotect") ? Syscall.PKEY_MPROTECT : null;

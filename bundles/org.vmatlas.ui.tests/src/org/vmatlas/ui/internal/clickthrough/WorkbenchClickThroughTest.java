@@ -63,7 +63,7 @@ class WorkbenchClickThroughTest {
     private static final Set<String> FILE_CHOOSERS = Set.of("OpenSessionHandler", "SaveSessionHandler",
             "OpenStraceHandler", "ExportMapHandler", "ExportSvgHandler", "ExportDataHandler");
     /** Handlers that open a dialog on purpose (a question, the preferences): the watch cancels it. */
-    private static final Set<String> DIALOGS = Set.of("CloseSessionHandler", "PreferencesHandler");
+    private static final Set<String> DIALOGS = Set.of("CloseSessionHandler", "PreferencesHandler", "TraceProgramHandler");
     /**
      * What GTK says when this test dismisses a dialog from inside the dialog's own event loop (a timer pressing
      * its Close or Cancel button). The same dialogs closed with Escape in the product say nothing, so this one

@@ -73,7 +73,8 @@ public class EventLogPart {
             Integer.toString(index),
             event.call() != null ? event.call().describe() : event.source(),
             result != null ? result.describe() : event.changeSummary(),
-            event.conflicts().isEmpty() ? "" : event.conflicts().get(0).message() });
+            !event.conflicts().isEmpty() ? event.conflicts().get(0).message()
+                    : event.notes().isEmpty() ? "" : event.notes().get(0) }); // a named pattern, not red
         if (event.failed() || !event.conflicts().isEmpty()) {
             item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }

@@ -119,13 +119,15 @@ public class ProcessPickerPart {
     }
 
     private void createAttachRow(Composite parent) {
-        Composite row = Widgets.row(parent, 4, 4);
+        Composite row = Widgets.row(parent, 5, 4);
         new Label(row, SWT.NONE).setText(Messages.processes_interval);
         interval = new Spinner(row, SWT.BORDER);
         interval.setValues(VmatlasPreferences.pollMillis(), 50, 60_000, 0, 100, 1000);
         interval.setToolTipText(Messages.processes_intervalTip);
         Widgets.button(row, Messages.processes_attach, this::attach);
         Widgets.button(row, Messages.processes_detach, this::detach);
+        Widgets.button(row, org.vmatlas.ui.trace.Messages.trace_button, this::trace)
+                .setToolTipText(org.vmatlas.ui.trace.Messages.trace_buttonTip);
     }
 
     /** Lists the processes again, reading {@code /proc} off the UI thread. */
@@ -175,6 +177,21 @@ public class ProcessPickerPart {
 
     void detach() {
         attacher.detach();
+        org.vmatlas.ui.trace.Tracing.stop();
+    }
+
+    /** Attaches strace to the selected process: every call it makes, not only what polling sees. */
+    void trace() {
+        ProcessInfo process = table.selection();
+        if (process == null) {
+            say(org.vmatlas.ui.trace.Messages.trace_noneSelected, true);
+            return;
+        }
+        org.vmatlas.ui.trace.Tracing.attach(process.pid(), models, message.getDisplay(), (text, bad) -> {
+            if (!message.isDisposed()) {
+                say(text, bad);
+            }
+        });
     }
 
     @Inject

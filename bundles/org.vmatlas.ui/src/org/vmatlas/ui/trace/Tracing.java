@@ -1,0 +1,130 @@
+package org.vmatlas.ui.trace;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
+import org.vmatlas.trace.LiveTrace;
+import org.vmatlas.trace.TraceException;
+import org.vmatlas.trace.TraceOptions;
+import org.vmatlas.trace.TraceStatus;
+import org.vmatlas.ui.internal.BackgroundWork;
+
+/**
+ * The workbench's one live trace: started off the UI thread (a launched program or an attach), its first
+ * address space made the current session, its end told in one sentence. Starting another stops the one before.
+ */
+public final class Tracing {
+
+    /** What a start made: the trace, or why there is none. */
+    private record Started(LiveTrace trace, String failure) {
+    }
+
+    /** Where sentences about the trace go (a message line, a dialog); {@code bad} for failures. */
+    @FunctionalInterface
+    public interface Reporter {
+        void say(String text, boolean bad);
+    }
+
+    /** Starts a trace; may take a moment (strace attaches), so it runs in a job. */
+    @FunctionalInterface
+    interface Starter {
+        LiveTrace start() throws TraceException;
+    }
+
+    private static LiveTrace current;
+    private static boolean hooked;
+
+    private Tracing() {
+    }
+
+    /** Runs {@code command} in {@code directory} under strace. */
+    public static void launch(List<String> command, Path directory, RegionModelService models, Display display,
+            Reporter say) {
+        start(String.join(" ", command), () -> LiveTrace.launch(command, directory, models, TraceOptions.DEFAULT),
+                models, display, say);
+    }
+
+    /** Attaches strace to process {@code pid}. */
+    public static void attach(long pid, RegionModelService models, Display display, Reporter say) {
+        start("process " + pid, () -> LiveTrace.attach(pid, models, TraceOptions.DEFAULT), models, display, say);
+    }
+
+    private static void start(String what, Starter starter, RegionModelService models, Display display,
+            Reporter say) {
+        stop();
+        BackgroundWork.run(NLS.bind(Messages.trace_job, what), display, monitor -> {
+            try {
+                return new Started(starter.start(), null);
+            } catch (TraceException e) {
+                return new Started(null, e.getMessage());
+            }
+        }, started -> {
+            if (started.trace() == null) {
+                say.say(NLS.bind(Messages.trace_cannot, started.failure()), true);
+                return;
+            }
+            set(started.trace());
+            List<Session> sessions = started.trace().sessions();
+            if (!sessions.isEmpty()) {
+                models.setCurrent(sessions.getFirst());
+            }
+            say.say(NLS.bind(Messages.trace_started, what), false);
+            watchEnd(started.trace(), display, say);
+        }, text -> say.say(NLS.bind(Messages.trace_cannot, text), true));
+    }
+
+    private static void watchEnd(LiveTrace trace, Display display, Reporter say) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (!trace.awaitEnd(Duration.ofSeconds(1))) {
+                    // still tracing
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            TraceStatus status = trace.status();
+            String sessions = String.join(", ", trace.sessions().stream().map(Session::name).toList());
+            BackgroundWork.back(display, () -> {
+                clear(trace);
+                say.say(NLS.bind(Messages.trace_ended, new Object[] { status.ended(), status.lines(),
+                    status.reconciled(), sessions }), false);
+            });
+        }, "vmatlas trace watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static synchronized void set(LiveTrace trace) {
+        current = trace;
+        if (!hooked) {
+            // a launched program ends with the workbench; an attached process is left running, detached
+            Runtime.getRuntime().addShutdownHook(new Thread(Tracing::stop, "vmatlas trace stop"));
+            hooked = true;
+        }
+    }
+
+    private static synchronized void clear(LiveTrace trace) {
+        if (current == trace) {
+            current = null;
+        }
+    }
+
+    /** The trace running now, or {@code null}. */
+    public static synchronized LiveTrace current() {
+        return current;
+    }
+
+    /** Detaches from an attached process or ends a launched program; the end is told by the watcher. */
+    public static synchronized boolean stop() {
+        if (current == null) {
+            return false;
+        }
+        current.stop();
+        return true;
+    }
+}
