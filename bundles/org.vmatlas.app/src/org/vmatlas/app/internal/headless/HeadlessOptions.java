@@ -50,11 +50,12 @@ public record HeadlessOptions(Mode mode, Source source, String input, String per
                     List.of());
         }
         if (c.compareOwners != null) {
-            if (c.scenario != null || c.strace != null || c.pid != null || !c.outputs.isEmpty() || c.events != null) {
+            if (c.scenario != null || c.strace != null || c.pid != null || c.trace || c.tracePid != null
+                    || !c.outputs.isEmpty() || c.events != null) {
                 throw HeadlessFailure.badInput("--compare-owners prints its comparison: give it no other source or output");
             }
             return new HeadlessOptions(Mode.COMPARE_OWNERS, Source.PID, c.compareOwners.get(0) + " " + c.compareOwners.get(1),
-                    c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20);
+                    c.personality, 0, List.of(), null, c.width, c.height, c.arenaMiB << 20, List.of());
         }
         List<String> given = new ArrayList<>();
         if (c.scenario != null) {

@@ -33,6 +33,7 @@ import org.vmatlas.sources.residency.ResidencyHistory;
 import org.vmatlas.sources.residency.ResidencySampler;
 import org.vmatlas.syscall.Mapping;
 import org.vmatlas.ui.internal.HoverTips;
+import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.Widgets;
 
@@ -60,6 +61,7 @@ public class ResidencyPart {
     private Combo window;
     private Table growers;
     private UiRefresher refresher;
+    private Scrolling scrolling;
     private final ModelListener listener = change -> refresher.request();
 
     public ResidencyPart() {
@@ -71,7 +73,10 @@ public class ResidencyPart {
     }
 
     @PostConstruct
-    public void create(Composite parent) {
+    public void create(Composite part) {
+        // a chart stack on a 1366x768 screen is about 220 pixels high: the chart and the ranking scroll
+        scrolling = Scrolling.in(part, 560);
+        Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
         Composite row = Widgets.row(parent, 6, 1);
         status = new Label(row, SWT.WRAP);
@@ -96,7 +101,7 @@ public class ResidencyPart {
         ChartComposite chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
         HoverTips.install(chartComposite);
         GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        chartData.minimumHeight = 120;
+        chartData.heightHint = 240;
         chartComposite.setLayoutData(chartData);
         growers = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         growers.setHeaderVisible(true);
@@ -150,6 +155,7 @@ public class ResidencyPart {
             pause.setEnabled(false);
             every.setEnabled(false);
             window.setEnabled(false);
+            scrolling.fit();
             return;
         }
         Sampling sampling = samplings.computeIfAbsent(session, s -> {
@@ -166,6 +172,7 @@ public class ResidencyPart {
         window.setEnabled(true);
         show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
         status.getParent().layout();
+        scrolling.fit();
     }
 
     private static String statusText(Sampling sampling, List<Figures> totals) {
