@@ -67,6 +67,9 @@ class LiveTraceProgramTest {
             assertTrue(parent.command().endsWith("traceme"), parent.command());
             assertEquals(3, live.size(), "threads are no processes of their own: " + live);
             assertTrue(parent.session() != forked.session() && forked.session() != cat.session());
+            assertEquals(java.util.OptionalLong.of(child), forked.session().process(),
+                    "a traced address space names its live process, for smaps and residency");
+            assertEquals(java.util.OptionalLong.of(root), parent.session().process());
 
             long clobber = Long.decode(said.get("clobber").getFirst());
             long rw = Long.decode(said.get("wx").get(0));

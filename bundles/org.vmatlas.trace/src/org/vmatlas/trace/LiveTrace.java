@@ -118,7 +118,7 @@ public final class LiveTrace implements AutoCloseable {
                     + " has exited or belongs to another user");
         }
         String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("pid " + pid);
-        Session session = models.openReplaySession("pid " + pid + " " + command, Personality.LINUX);
+        Session session = models.openReplaySession("pid " + pid + " " + command, Personality.LINUX, pid);
         session.applySnapshot(start, "/proc/" + pid + "/maps at attach");
         ProcessSpaces spaces = new ProcessSpaces(sessions(models), new ProcHost(), "strace", false);
         spaces.adopt((int) pid, command, session);
@@ -135,8 +135,9 @@ public final class LiveTrace implements AutoCloseable {
         return strace;
     }
 
-    private static java.util.function.Function<String, Session> sessions(RegionModelService models) {
-        return name -> models.openReplaySession(name, Personality.LINUX);
+    /** Each address space's session names its leader, so smaps, stacks and residency can be read live. */
+    private static java.util.function.BiFunction<String, Integer, Session> sessions(RegionModelService models) {
+        return (name, pid) -> models.openReplaySession(name, Personality.LINUX, pid);
     }
 
     private void awaitStart() throws TraceException {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.vmatlas.model.Session;
@@ -29,7 +30,7 @@ public final class ProcessSpaces {
     /** Guard pages start within this distance of a stack's lowest address (glibc's guard, then HotSpot's zones). */
     static final long GUARD_REACH = 1L << 20;
 
-    private final Function<String, Session> sessions;
+    private final BiFunction<String, Integer, Session> sessions;
     private final ProcessHost host;
     private final String source;
     private final boolean inferAtOnce;
@@ -39,12 +40,12 @@ public final class ProcessSpaces {
     private volatile Runnable onChange = () -> { };
 
     /**
-     * @param sessions    opens a session for a new address space, given its name
+     * @param sessions    opens a session for a new address space, given its name and the id of the process leading it
      * @param host        the live system, or {@link ProcessHost#NONE}
      * @param source      the events' source name
      * @param inferAtOnce place unknown ids when first seen (a log without process calls), not when their parent says
      */
-    public ProcessSpaces(Function<String, Session> sessions, ProcessHost host, String source, boolean inferAtOnce) {
+    public ProcessSpaces(BiFunction<String, Integer, Session> sessions, ProcessHost host, String source, boolean inferAtOnce) {
         this.sessions = sessions;
         this.host = host;
         this.source = source;
@@ -56,7 +57,7 @@ public final class ProcessSpaces {
             ProgressMonitor monitor) {
         List<TracedCall> calls = log.calls();
         boolean processCalls = calls.stream().anyMatch(c -> c.syscall().makesChild() || c.syscall() == Syscall.EXECVE);
-        ProcessSpaces spaces = new ProcessSpaces(sessions, ProcessHost.NONE, source, !processCalls);
+        ProcessSpaces spaces = new ProcessSpaces((name, pid) -> sessions.apply(name), ProcessHost.NONE, source, !processCalls);
         monitor.begin("Replaying " + source, calls.size());
         for (int i = 0; i < calls.size() && !monitor.isCanceled(); i++) {
             spaces.accept(calls.get(i));
@@ -242,7 +243,7 @@ public final class ProcessSpaces {
     }
 
     private Space open(String name, int leader) {
-        return new Space(sessions.apply(name), leader);
+        return new Space(sessions.apply(name, leader), leader);
     }
 
     /** One address space: its session and the replay that records into it. */
