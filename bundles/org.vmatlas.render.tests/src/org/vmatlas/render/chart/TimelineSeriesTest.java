@@ -73,4 +73,21 @@ class TimelineSeriesTest {
         }
         assertEquals(7 * MIB, max, 0.5, "the largest mapping survives decimation");
     }
+
+    @Test
+    void anUntimedStartingEventDoesNotPutTheOriginAt1970() {
+        Session replay = models.openReplaySession("exec", org.vmatlas.model.sim.Personality.LINUX);
+        long epoch = 1_780_000_000_000_000_000L;
+        int flags = org.vmatlas.syscall.MapFlags.PRIVATE | org.vmatlas.syscall.MapFlags.ANONYMOUS;
+        replay.record(new Call.Mmap(0, MIB, Prot.RW, flags, -1, 0, null), org.vmatlas.syscall.SysResult.ok(0x10000000L), 0, "exec");
+        replay.record(new Call.Mmap(0, MIB, Prot.RW, flags, -1, 0, null), org.vmatlas.syscall.SysResult.ok(0x20000000L), epoch, "strace");
+        replay.record(new Call.Mmap(0, MIB, Prot.RW, flags, -1, 0, null), org.vmatlas.syscall.SysResult.ok(0x30000000L), epoch + 2_500_000_000L, "strace");
+        TimelineSeries series = new TimelineSeries();
+        series.update(replay.timeline());
+        assertTrue(series.timed());
+        assertEquals(0.0, series.x(0, true));
+        assertEquals(0.0, series.x(1, true));
+        assertEquals(2.5, series.x(2, true), 1e-9, "seconds after the first timed event, not after 1970");
+        models.close(replay);
+    }
 }

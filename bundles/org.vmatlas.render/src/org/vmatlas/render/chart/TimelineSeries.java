@@ -66,7 +66,13 @@ public final class TimelineSeries {
         if (index == 0) {
             firstNanos = event.timeNanos();
         }
-        seconds[index] = (event.timeNanos() - firstNanos) / 1e9;
+        if (firstNanos == 0) {
+            // an untimed first event (a starting snapshot) does not put the clock's origin at 1970
+            firstNanos = event.timeNanos();
+        }
+        // an untimed event stays where the one before it was
+        seconds[index] = event.timeNanos() == 0 ? (index == 0 ? 0 : seconds[index - 1])
+                : Math.max(0, (event.timeNanos() - firstNanos) / 1e9);
         for (int k = 0; k < SLOTS; k++) {
             bytes[k][index] = running[k];
         }

@@ -8,6 +8,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.sources.strace.TracedProcess;
 import org.vmatlas.trace.LiveTrace;
 import org.vmatlas.trace.TraceException;
 import org.vmatlas.trace.TraceOptions;
@@ -74,15 +75,30 @@ public final class Tracing {
                 models.setCurrent(sessions.getFirst());
             }
             say.say(NLS.bind(Messages.trace_started, what), false);
-            watchEnd(started.trace(), display, say);
+            watchEnd(started.trace(), models, display, say);
         }, text -> say.say(NLS.bind(Messages.trace_cannot, text), true));
     }
 
-    private static void watchEnd(LiveTrace trace, Display display, Reporter say) {
+    /**
+     * Waits for the trace's end; meanwhile, when the traced program's process replaces its image
+     * ({@code execve}: a shell or launcher script starting the real program), shows the new address space in
+     * place of the old one, unless the user has turned to another session.
+     */
+    private static void watchEnd(LiveTrace trace, RegionModelService models, Display display, Reporter say) {
         Thread watcher = new Thread(() -> {
+            Session followed = rootSession(trace);
             try {
-                while (!trace.awaitEnd(Duration.ofSeconds(1))) {
-                    // still tracing
+                while (!trace.awaitEnd(Duration.ofMillis(250))) {
+                    Session latest = rootSession(trace);
+                    if (latest != null && latest != followed) {
+                        Session was = followed;
+                        followed = latest;
+                        BackgroundWork.back(display, () -> {
+                            if (models.current() == was) {
+                                models.setCurrent(latest);
+                            }
+                        });
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -97,6 +113,12 @@ public final class Tracing {
         }, "vmatlas trace watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** The address space the traced program's own process has now (its latest image). */
+    private static Session rootSession(LiveTrace trace) {
+        return trace.processes().stream().filter(p -> p.pid() == trace.rootPid()).map(TracedProcess::session)
+                .reduce((first, later) -> later).orElse(null);
     }
 
     private static synchronized void set(LiveTrace trace) {
