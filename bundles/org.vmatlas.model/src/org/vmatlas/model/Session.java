@@ -49,6 +49,12 @@ public interface Session {
     Event applySnapshot(List<Mapping> mappings, String source);
 
     /**
+     * As {@link #applySnapshot(List, String)}, stamped with {@code timeNanos} on the clock of the session's
+     * other events (a trace's wall clock), so its timeline stays on one clock.
+     */
+    Event applySnapshot(List<Mapping> mappings, String source, long timeNanos);
+
+    /**
      * Replays a call whose answer is known (strace, session file) through the rules, without a kernel. An
      * answer no kernel gives (a mapping that would end past the top of the address space) is recorded as an
      * event and changes no region; callers that read outside input report it (the strace replay does).

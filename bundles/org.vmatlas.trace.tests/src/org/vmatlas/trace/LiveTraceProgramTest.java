@@ -70,6 +70,14 @@ class LiveTraceProgramTest {
             assertEquals(java.util.OptionalLong.of(child), forked.session().process(),
                     "a traced address space names its live process, for smaps and residency");
             assertEquals(java.util.OptionalLong.of(root), parent.session().process());
+            for (TracedProcess p : live) {
+                org.vmatlas.model.Timeline t = p.session().timeline();
+                long first = t.event(0).timeNanos();
+                long last = t.event(t.size() - 1).timeNanos();
+                assertTrue(first > 1_000_000_000_000_000_000L && last >= first && last - first < 120_000_000_000L,
+                        "every event of " + p + ", exec and fork snapshots too, is on strace's wall clock: " + first
+                                + " .. " + last);
+            }
 
             long clobber = Long.decode(said.get("clobber").getFirst());
             long rw = Long.decode(said.get("wx").get(0));

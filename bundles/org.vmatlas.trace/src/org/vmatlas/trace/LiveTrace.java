@@ -119,7 +119,8 @@ public final class LiveTrace implements AutoCloseable {
         }
         String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("pid " + pid);
         Session session = models.openReplaySession("pid " + pid + " " + command, Personality.LINUX, pid);
-        session.applySnapshot(start, "/proc/" + pid + "/maps at attach");
+        // on strace's clock (-ttt, the wall clock), as the calls that follow
+        session.applySnapshot(start, "/proc/" + pid + "/maps at attach", Reconciler.wallClockNanos());
         ProcessSpaces spaces = new ProcessSpaces(sessions(models), new ProcHost(), "strace", false);
         spaces.adopt((int) pid, command, session);
         Fifo fifo = Fifo.make(what);

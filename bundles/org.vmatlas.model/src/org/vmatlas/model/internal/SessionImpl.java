@@ -172,7 +172,8 @@ public final class SessionImpl implements Session {
         return applySnapshot(mappings, source, System.nanoTime());
     }
 
-    /** A snapshot diff at a known time (session files). */
+    /** A snapshot diff at a known time (session files, traces). */
+    @Override
     public Event applySnapshot(List<Mapping> mappings, String source, long time) {
         Event event;
         synchronized (lock) {

@@ -202,7 +202,7 @@ public final class ProcessSpaces {
         } else {
             Space copy = open("pid " + child + " " + parent.command + " (fork of " + parent.pid + ")", child);
             copy.session.applySnapshot(parent.space.session.space().kernelView(),
-                    source + ": fork of pid " + parent.pid);
+                    source + ": fork of pid " + parent.pid, timeOf(c));
             copy.replay.inheritBreak(child, parent.space.replay.breakOf(parent.space.leader));
             add(new Node(child, parent.pid, parent.command, copy), child);
         }
@@ -212,6 +212,11 @@ public final class ProcessSpaces {
         }
     }
 
+    /** A call's time on the replay's clock: strace's wall clock, or the line number of an untimed log. */
+    static long timeOf(TracedCall c) {
+        return c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
+    }
+
     private void exec(TracedCall c, Node node) {
         String command = c.path() != null ? c.path() : node.command;
         boolean unused = node.space.session.timeline().size() == 0
@@ -219,7 +224,7 @@ public final class ProcessSpaces {
         Space fresh = unused ? node.space : open("pid " + node.pid + " " + command, node.pid);
         var image = host.execImage(node.pid);
         if (!image.isEmpty()) {
-            fresh.session.applySnapshot(image, source + ": execve image of pid " + node.pid);
+            fresh.session.applySnapshot(image, source + ": execve image of pid " + node.pid, timeOf(c));
         }
         node.command = command;
         if (!unused) {

@@ -116,7 +116,7 @@ public final class StraceReplay {
         if (!c.syscall().changesMappings()) {
             return Outcome.IGNORED;
         }
-        long time = c.timeMicros() >= 0 ? c.timeMicros() * 1000 : c.line();
+        long time = ProcessSpaces.timeOf(c);
         List<Call> go = GoHeapCalls.transitions(c, session.space());
         if (!go.isEmpty()) {
             for (Call transition : go) {

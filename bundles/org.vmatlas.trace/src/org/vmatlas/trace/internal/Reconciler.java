@@ -41,7 +41,7 @@ public final class Reconciler {
                 }
                 done.add(p.session());
                 if (PageRuns.difference(p.session().space().kernelView(), maps) != null) {
-                    p.session().applySnapshot(maps, SOURCE + " /proc/" + p.pid() + "/maps " + when);
+                    p.session().applySnapshot(maps, SOURCE + " /proc/" + p.pid() + "/maps " + when, wallClockNanos());
                     applied.incrementAndGet();
                 }
             }
@@ -51,5 +51,11 @@ public final class Reconciler {
     /** Reconciling events recorded so far. */
     public long applied() {
         return applied.get();
+    }
+
+    /** Now on strace's clock ({@code -ttt}: seconds since the epoch), in nanoseconds. */
+    public static long wallClockNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }
