@@ -2,10 +2,6 @@ package org.vmatlas.sources.live;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.vmatlas.sources.proc.MapsSnapshot;
@@ -19,10 +15,9 @@ import org.vmatlas.syscall.Mapping;
  * its own and hands every changed snapshot to a {@link SnapshotSink}. A process that exits (or may not
  * be read) ends the polling with a {@link ProcFailure}; what was delivered before stays with the sink.
  * <p>
- * Readings never pile up and never take more than half of one core: the next reading starts one interval
- * after the last one started, or, when reading and applying took longer than half an interval, as long
- * after it ended as it took. A 60k-mapping process that costs 45 ms a reading is still followed at 10 Hz;
- * one that costs 150 ms is followed at about 3 Hz instead of starving the workbench.
+ * Readings are paced by a {@link PacedRepeat}: they never pile up and never take more than half of one
+ * core. A 60k-mapping process that costs 45 ms a reading is still followed at 10 Hz; one that costs 150 ms
+ * is followed at about 3 Hz instead of starving the workbench.
  */
 public final class MapsPoller implements AutoCloseable {
 
@@ -30,12 +25,11 @@ public final class MapsPoller implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
 
     private final long pid;
-    private final Duration interval;
     private final SnapshotSink sink;
+    private final PacedRepeat repeat;
     private final ProcReader reader = new ProcReader();
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
-    private ScheduledExecutorService executor;
     private List<Mapping> previous;
     private volatile ProcFailure ended;
 
@@ -50,8 +44,8 @@ public final class MapsPoller implements AutoCloseable {
             throw new IllegalArgumentException("a poller of process " + pid + " needs a sink");
         }
         this.pid = pid;
-        this.interval = interval;
         this.sink = sink;
+        this.repeat = new PacedRepeat("vmatlas maps poller " + pid, interval, this::poll, () -> sink.ended(ended));
     }
 
     public MapsPoller(long pid, SnapshotSink sink) {
@@ -59,41 +53,20 @@ public final class MapsPoller implements AutoCloseable {
     }
 
     /** Starts polling; the first reading is made at once. Starting twice is an error. */
-    public synchronized MapsPoller start() {
-        if (executor != null) {
-            throw new IllegalStateException("the poller of process " + pid + " is already started");
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vmatlas maps poller " + pid);
-            t.setDaemon(true);
-            return t;
-        });
-        executor.execute(this::tick);
+    public MapsPoller start() {
+        repeat.start();
         return this;
     }
 
-    private void tick() {
-        long started = System.nanoTime();
-        poll();
-        long took = System.nanoTime() - started;
-        long delay = Math.max(interval.toNanos() - took, took);
-        try {
-            executor.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-            // stopped or ended during this reading: there is no next one
-        }
-    }
-
-    private void poll() {
+    /** One reading; {@code false} once the process has ended (or the sink refused a snapshot). */
+    private boolean poll() {
         ProcResult<MapsSnapshot> result = reader.maps(pid);
         readings.incrementAndGet();
         if (!result.isRead() || result.value().mappings().isEmpty()) {
             // a zombie keeps its /proc entry with empty maps until reaped: it has exited all the same
             ended = result.isRead() ? new ProcFailure(ProcFailure.Kind.EXITED, pid,
                     "process " + pid + " has exited (it has no mappings left)") : result.failure();
-            executor.shutdown();
-            sink.ended(ended);
-            return;
+            return false;
         }
         MapsSnapshot snapshot = result.value();
         if (!snapshot.mappings().equals(previous)) {
@@ -105,27 +78,15 @@ public final class MapsPoller implements AutoCloseable {
                 // a scheduled task that throws is silently never run again: end visibly instead
                 ended = new ProcFailure(ProcFailure.Kind.IO, pid,
                         "polling of process " + pid + " stopped: its snapshot was rejected: " + e.getMessage());
-                executor.shutdown();
-                sink.ended(ended);
+                return false;
             }
         }
+        return true;
     }
 
     /** Stops polling and waits for a reading under way to finish. Safe to call more than once. */
     public void stop() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-        }
-        if (running == null) {
-            return;
-        }
-        running.shutdownNow();
-        try {
-            running.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        repeat.stop();
     }
 
     @Override
@@ -134,8 +95,8 @@ public final class MapsPoller implements AutoCloseable {
     }
 
     /** Whether readings are still being made. */
-    public synchronized boolean running() {
-        return executor != null && !executor.isShutdown();
+    public boolean running() {
+        return repeat.running();
     }
 
     /** Why polling ended by itself, or {@code null} while running or when stopped by {@link #stop()}. */

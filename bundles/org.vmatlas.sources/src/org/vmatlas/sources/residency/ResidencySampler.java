@@ -2,12 +2,9 @@ package org.vmatlas.sources.residency;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.vmatlas.sources.live.PacedRepeat;
 import org.vmatlas.sources.proc.ProcFailure;
 import org.vmatlas.sources.proc.ProcReader;
 import org.vmatlas.sources.proc.ProcResult;
@@ -15,9 +12,8 @@ import org.vmatlas.sources.proc.SmapsEntry;
 
 /**
  * Samples a live process's {@code /proc/PID/smaps} into a {@link ResidencyHistory} on a thread of its own,
- * once a second by default. Like the maps poller it never takes more than half of one core: after a reading
- * that took longer than half the interval it waits as long as the reading took. A process that exits or may
- * not be read ends the sampling; the history keeps what was sampled.
+ * once a second by default, paced like the maps poller ({@link PacedRepeat}: never more than half a core).
+ * A process that exits or may not be read ends the sampling; the history keeps what was sampled.
  */
 public final class ResidencySampler implements AutoCloseable {
 
@@ -25,12 +21,10 @@ public final class ResidencySampler implements AutoCloseable {
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
 
     private final long pid;
-    private final Duration interval;
     private final ResidencyHistory history;
     private final Consumer<ResidencyHistory> sampled;
-    private final Consumer<ProcFailure> ended;
     private final ProcReader reader = new ProcReader();
-    private ScheduledExecutorService executor;
+    private final PacedRepeat repeat;
     private volatile ProcFailure endedBy;
 
     /**
@@ -49,62 +43,36 @@ public final class ResidencySampler implements AutoCloseable {
             throw new IllegalArgumentException("sampling process " + pid + " needs a history and two listeners");
         }
         this.pid = pid;
-        this.interval = interval;
         this.history = history;
         this.sampled = sampled;
-        this.ended = ended;
+        this.repeat = new PacedRepeat("vmatlas residency sampler " + pid, interval, this::sample,
+                () -> ended.accept(endedBy));
     }
 
     /** Starts sampling; the first sample is taken at once. Starting twice is an error. */
-    public synchronized ResidencySampler start() {
-        if (executor != null) {
-            throw new IllegalStateException("the residency sampler of process " + pid + " is already started");
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "vmatlas residency sampler " + pid);
-            t.setDaemon(true);
-            return t;
-        });
-        executor.execute(this::tick);
+    public ResidencySampler start() {
+        repeat.start();
         return this;
     }
 
-    private void tick() {
+    /** One sample; {@code false} once the process can no longer be read. */
+    private boolean sample() {
         long started = System.nanoTime();
         ProcResult<List<SmapsEntry>> result = reader.smaps(pid);
         if (!result.isRead() || result.value().isEmpty()) {
             endedBy = result.isRead()
                     ? new ProcFailure(ProcFailure.Kind.EXITED, pid, "process " + pid + " has exited (it has no mappings left)")
                     : result.failure();
-            executor.shutdown();
-            ended.accept(endedBy);
-            return;
+            return false;
         }
         history.add(started, result.value());
         sampled.accept(history);
-        long took = System.nanoTime() - started;
-        try {
-            executor.schedule(this::tick, Math.max(interval.toNanos() - took, took), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException stopped) {
-            // stopped during this sample: there is no next one
-        }
+        return true;
     }
 
     /** Stops sampling and waits for a sample under way. Safe to call more than once. */
     public void stop() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-        }
-        if (running == null) {
-            return;
-        }
-        running.shutdownNow();
-        try {
-            running.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        repeat.stop();
     }
 
     @Override
