@@ -18,6 +18,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
+import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.junit.SimulatedSessions;
@@ -39,13 +41,21 @@ class ResidencyPartTest {
     private Shell shell;
     private RegionModelService models;
     private ResidencyPart part;
+    private Object selected;
 
     @BeforeEach
     void open() {
         shell = new Shell(Display.getDefault());
         shell.setLayout(new FillLayout());
         models = SimulatedSessions.service();
-        part = new ResidencyPart(models);
+        ESelectionService recorder = (ESelectionService) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] { ESelectionService.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("setSelection")) {
+                        selected = args[0];
+                    }
+                    return null;
+                });
+        part = new ResidencyPart(models, recorder);
         part.create(shell);
         shell.setSize(900, 560);
         shell.open();
@@ -97,6 +107,12 @@ class ResidencyPartTest {
             long end = Long.decode(region.substring(region.indexOf('-') + 1));
             assertTrue(start <= address && address < end, "the 64 MiB mapping at 0x" + Long.toHexString(address)
                     + " grew most, not " + region);
+            // as the attachment's poller would: the session's regions from the process's maps
+            session.applySnapshot(new org.vmatlas.sources.proc.ProcReader().maps(child.pid()).value().mappings(), "test");
+            part.growersTable().select(0);
+            part.growersTable().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            assertTrue(selected instanceof Region r && r.contains(address),
+                    "choosing the suspect selects its region for the map: " + selected);
             UiTestSupport.captureShell(shell, "residency-part.png");
             in.close();
             child.waitFor();

@@ -10,6 +10,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -24,6 +26,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.jfree.chart.swt.ChartComposite;
 import org.vmatlas.model.ModelListener;
+import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.map.RegionText;
@@ -41,7 +44,8 @@ import org.vmatlas.ui.internal.Widgets;
  * Residency over time for a session that follows a live process (attached or traced): {@code smaps}
  * sampled once a second by default into a bounded history, the process's RSS, PSS, dirty and swap charted
  * over seconds, and its regions ranked by how much they grew over a chosen window, leak suspects first.
- * Sampling starts when the part first shows such a session and goes on while the process lives.
+ * Sampling starts when the part first shows such a session and goes on while the process lives. Choosing
+ * a suspect selects its region for the whole workbench, so the map marks it.
  */
 public class ResidencyPart {
 
@@ -53,6 +57,10 @@ public class ResidencyPart {
     @Inject
     private RegionModelService models;
 
+    @Inject
+    @Optional
+    private ESelectionService selection;
+
     private final Map<Session, Sampling> samplings = new HashMap<>();
     private final ResidencyChart chart = new ResidencyChart();
     private Label status;
@@ -62,14 +70,16 @@ public class ResidencyPart {
     private Table growers;
     private UiRefresher refresher;
     private Scrolling scrolling;
+    private List<Growth> shown = List.of();
     private final ModelListener listener = change -> refresher.request();
 
     public ResidencyPart() {
     }
 
     /** For tests outside the workbench. */
-    ResidencyPart(RegionModelService models) {
+    ResidencyPart(RegionModelService models, ESelectionService selection) {
         this.models = models;
+        this.selection = selection;
     }
 
     @PostConstruct
@@ -108,6 +118,7 @@ public class ResidencyPart {
         GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, false);
         tableData.heightHint = growers.getItemHeight() * 5 + growers.getHeaderHeight();
         growers.setLayoutData(tableData);
+        growers.addListener(SWT.Selection, e -> showOnMap());
         String[] names = { Messages.columnGrowth, Messages.columnName, Messages.columnRegion, Messages.columnRss };
         int[] widths = { 240, 180, 260, 90 };
         for (int i = 0; i < names.length; i++) {
@@ -191,6 +202,7 @@ public class ResidencyPart {
 
     private void show(List<Figures> totals, List<Growth> growth) {
         chart.update(totals);
+        shown = growth;
         growers.setRedraw(false);
         growers.removeAll();
         for (Growth g : growth) {
@@ -203,6 +215,19 @@ public class ResidencyPart {
             new TableItem(growers, SWT.NONE).setText(Messages.noGrowth);
         }
         growers.setRedraw(true);
+    }
+
+    /** A chosen leak suspect becomes the workbench's selection: the map marks it, Regions shows it. */
+    private void showOnMap() {
+        Session session = models.current();
+        int row = growers.getSelectionIndex();
+        if (session == null || row < 0 || row >= shown.size()) {
+            return;
+        }
+        Region region = session.space().regionAt(shown.get(row).region().start());
+        if (region != null && selection != null) {
+            selection.setSelection(region);
+        }
     }
 
     private void dropClosedSessions() {
