@@ -106,7 +106,7 @@ public class AddressSpaceMapPart {
         var legend = legendBox.control();
         legend.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         map = new MapCanvas(parent);
-        facts = new MapFacts(classifier);
+        facts = new MapFacts(parent.getDisplay(), classifier, this::refresh);
         map.setOwners(region -> map.colouring().mode() == ColourMode.PROTECTION ? null : facts.ownerLabel(region));
         for (var control : new org.eclipse.swt.widgets.Control[] { header, overview, compact, legend }) {
             map.keysFrom(control);
