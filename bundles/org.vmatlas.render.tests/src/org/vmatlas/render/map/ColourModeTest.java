@@ -112,4 +112,21 @@ class ColourModeTest {
                 .toList();
         assertTrue(!plain.contains("Java heap"), "without facts no owner is named: " + plain);
     }
+
+    @Test
+    void theOwnersTypesHaveTheSameColourWhateverOrderTheyAreMetIn() {
+        Region stack = new Region(A, B, Prot.RW, Prot.RW, false, org.vmatlas.model.Backing.anonymous(),
+                org.vmatlas.model.RegionState.READY, false, "");
+        RegionFacts stackFirst = new RegionFacts() {
+            @Override
+            public Type type(Region region) {
+                return new Type("STACK", "Stack");
+            }
+        };
+        Colouring colouring = new Colouring(ColourMode.TYPE, stackFirst);
+        // stack is the owners' fourth type (image, mapped file, heap, stack): the fourth colour, met first or not
+        assertEquals(0xB279A2, colouring.rgb(colouring.code(stack)));
+        List<String> legend = Legend.entries(colouring).stream().map(Legend.Entry::text).toList();
+        assertTrue(legend.contains("Stack"), "a type met is in the legend: " + legend);
+    }
 }

@@ -19,15 +19,26 @@ public final class Colouring {
     public static final Colouring PROTECTION = new Colouring(ColourMode.PROTECTION, RegionFacts.NONE);
 
     private static final int UNKNOWN_RGB = 0xB9B9B4;
-    /** Categorical colours for types, in the order types are first seen. */
+    /** Categorical colours for types: the owners' types in their order, other keys after them as first seen. */
     private static final int[] TYPE_RGB = { 0xF58518, 0x4C78A8, 0x54A24B, 0xB279A2, 0xE45756, 0x72B7B2, 0xEECA3B,
         0x9D755D, 0xFF9DA6, 0x8C8C88, 0x2F4B7C, 0xBAB0AC };
     private static final int[] RESIDENT_RGB = { 0xDEEBF7, 0x9ECAE1, 0x4292C6, 0x08519C };
     private static final String[] RESIDENT_TEXT = { "resident < 25 %", "25-50 %", "50-75 %", "75-100 %" };
     private static final int[] DIRTY_RGB = { 0xC7E9C0, 0xFDAE6B, 0xE6550D, 0x6A3D9A };
     private static final String[] DIRTY_TEXT = { "clean", "dirty < 50 %", "dirty >= 50 %", "swapped" };
-    /** Type keys get codes in the order first seen, the same for the whole run (colours stay put). */
+    /**
+     * Type keys and their codes: the owners' types first, in their order, so a type has the same colour in
+     * every run and every export; keys of other facts follow in the order first seen.
+     */
     private static final Map<String, RegionFacts.Type> TYPES = new LinkedHashMap<>();
+    /** The types met so far: the legend lists these. */
+    private static final java.util.Set<String> SEEN = new java.util.HashSet<>();
+
+    static {
+        for (org.vmatlas.owners.RegionType type : org.vmatlas.owners.RegionType.values()) {
+            TYPES.put(type.name(), new RegionFacts.Type(type.name(), type.displayName()));
+        }
+    }
 
     private final ColourMode mode;
     private final RegionFacts facts;
@@ -80,6 +91,7 @@ public final class Colouring {
         }
         synchronized (TYPES) {
             TYPES.putIfAbsent(type.key(), type);
+            SEEN.add(type.key());
             int index = 0;
             for (String key : TYPES.keySet()) {
                 if (key.equals(type.key())) {
@@ -121,7 +133,7 @@ public final class Colouring {
                 synchronized (TYPES) {
                     int index = 0;
                     for (RegionFacts.Type type : TYPES.values()) {
-                        if (index < TYPE_RGB.length) {
+                        if (index < TYPE_RGB.length && SEEN.contains(type.key())) {
                             out.add(new Legend.Entry(TYPE_RGB[index], type.label(), false, CellClass.PROTECTED + index));
                         }
                         index++;
