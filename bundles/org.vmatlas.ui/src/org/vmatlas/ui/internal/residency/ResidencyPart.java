@@ -71,7 +71,15 @@ public class ResidencyPart {
     private UiRefresher refresher;
     private Scrolling scrolling;
     private List<Growth> shown = List.of();
-    private final ModelListener listener = change -> refresher.request();
+    private volatile Session shownSession;
+    private volatile int shownSessions;
+    /** Only a change of session concerns this part (and closed sessions); samples arrive on their own. */
+    private final ModelListener listener = change -> {
+        if (models.current() != shownSession || models.sessions().size() != shownSessions) {
+            refresher.request();
+        }
+    };
+
 
     public ResidencyPart() {
     }
@@ -159,6 +167,8 @@ public class ResidencyPart {
         }
         dropClosedSessions();
         Session session = models.current();
+        shownSession = session;
+        shownSessions = models.sessions().size();
         OptionalLong pid = session == null ? OptionalLong.empty() : session.process();
         if (pid.isEmpty()) {
             status.setText(session == null ? Messages.noSession : NLS.bind(Messages.noProcess, session.name()));
