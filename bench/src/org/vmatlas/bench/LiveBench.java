@@ -1,14 +1,9 @@
 package org.vmatlas.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.vmatlas.model.Session;
 import org.vmatlas.model.internal.RegionModelServiceImpl;
@@ -28,19 +23,13 @@ import org.vmatlas.syscall.Mapping;
  */
 public final class LiveBench {
 
-    private static final Pattern READ_ONLY_MAPS = Pattern.compile("read-only maps\\s.*min/med/max ([0-9.]+)");
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int vmas = args.length > 2 ? Integer.parseInt(args[2]) : 60000;
-        Process many = new ProcessBuilder(target.resolve("manymaps").toString(), "anon", Integer.toString(vmas)).start();
-        try {
-            long pid = Long.parseLong(new BufferedReader(new InputStreamReader(many.getInputStream())).readLine().strip());
-            run(target, pid, rounds);
-        } finally {
-            many.destroy();
-            many.waitFor();
+        try (ManyMaps many = new ManyMaps(target, vmas)) {
+            run(target, many.pid(), rounds);
         }
     }
 
@@ -57,18 +46,18 @@ public final class LiveBench {
         double[] refresh = new double[rounds];
         double[] apply = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            kernel[r] = kernelMapsMillis(target, pid);
+            kernel[r] = ManyMaps.kernelReads(target, pid)[0];
             long t0 = System.nanoTime();
             apply[r] = refresh(reader, sink, pid, r);
             refresh[r] = (System.nanoTime() - t0) / 1e6;
         }
-        double kMed = median(kernel);
-        double rMed = median(refresh);
-        double rP99 = percentile(refresh, 0.99);
+        double kMed = ManyMaps.median(kernel);
+        double rMed = ManyMaps.median(refresh);
+        double rP99 = ManyMaps.percentile(refresh, 0.99);
         System.out.printf(Locale.ROOT, "maps read, kernel (readmaps)       median %8.2f ms%n", kMed);
         System.out.printf(Locale.ROOT, "refresh (read + apply to session)  median %8.2f ms  p99 %8.2f ms%n", rMed, rP99);
-        System.out.printf(Locale.ROOT, "  of which applying the snapshot   median %8.2f ms  p99 %8.2f ms%n", median(apply),
-                percentile(apply, 0.99));
+        System.out.printf(Locale.ROOT, "  of which applying the snapshot   median %8.2f ms  p99 %8.2f ms%n", ManyMaps.median(apply),
+                ManyMaps.percentile(apply, 0.99));
         System.out.printf(Locale.ROOT, "refresh / kernel read              %8.2fx (median)%n", rMed / kMed);
         System.out.printf(Locale.ROOT, "refresh rate the p99 allows        %8.1f Hz (goal >= 10)%n", 1000 / rP99);
         System.out.printf(Locale.ROOT, "events on the timeline             %d%n", session.timeline().size());
@@ -91,27 +80,5 @@ public final class LiveBench {
         long t0 = System.nanoTime();
         sink.snapshot(snapshot);
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    /** {@code readmaps PID 3}: the kernel's best time of three reads of the maps, in ms. */
-    private static double kernelMapsMillis(Path target, long pid) throws Exception {
-        Process p = new ProcessBuilder(target.resolve("readmaps").toString(), Long.toString(pid), "3").start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        Matcher m = READ_ONLY_MAPS.matcher(out);
-        if (!m.find()) {
-            throw new IllegalStateException("readmaps printed no maps time: " + out);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    private static double median(double[] values) {
-        return percentile(values, 0.5);
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 }

@@ -1,15 +1,11 @@
 package org.vmatlas.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.vmatlas.owners.Classification;
 import org.vmatlas.owners.Recognizer;
@@ -35,19 +31,13 @@ import org.vmatlas.sources.proc.ProcReader;
  */
 public final class OwnersBench {
 
-    private static final Pattern READMAPS = Pattern.compile("read-only (maps|smaps)\\s.*min/med/max ([0-9.]+) ([0-9.]+) ([0-9.]+)");
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 11;
         int vmas = args.length > 2 ? Integer.parseInt(args[2]) : 60000;
-        Process many = new ProcessBuilder(target.resolve("manymaps").toString(), "anon", Integer.toString(vmas)).start();
-        try {
-            long pid = Long.parseLong(new BufferedReader(new InputStreamReader(many.getInputStream())).readLine().strip());
-            run(target, pid, rounds);
-        } finally {
-            many.destroy();
-            many.waitFor();
+        try (ManyMaps many = new ManyMaps(target, vmas)) {
+            run(target, many.pid(), rounds);
         }
     }
 
@@ -76,14 +66,14 @@ public final class OwnersBench {
         double[] kMaps = new double[rounds], kSmaps = new double[rounds], jMaps = new double[rounds],
                 jSmaps = new double[rounds], readOnly = new double[rounds], smapsOnly = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            double[] kernel = readmaps(target, pid);
+            double[] kernel = ManyMaps.kernelReads(target, pid);
             kMaps[r] = kernel[0];
             kSmaps[r] = kernel[1];
-            readOnly[r] = best(3, () -> reader.maps(pid).value().mappings().size());
-            jMaps[r] = best(3, byMaps);
-            classified[r] = best(3, classifyOnly);
-            smapsOnly[r] = best(3, () -> reader.smaps(pid).value().size());
-            jSmaps[r] = best(3, bySmaps);
+            readOnly[r] = ManyMaps.best(3, () -> reader.maps(pid).value().mappings().size());
+            jMaps[r] = ManyMaps.best(3, byMaps);
+            classified[r] = ManyMaps.best(3, classifyOnly);
+            smapsOnly[r] = ManyMaps.best(3, () -> reader.smaps(pid).value().size());
+            jSmaps[r] = ManyMaps.best(3, bySmaps);
         }
         row("maps   kernel (readmaps, read only)", kMaps);
         row("maps   ProcReader.maps alone (read+parse)", readOnly);
@@ -98,47 +88,12 @@ public final class OwnersBench {
         ratio("smaps  summary / kernel (goal <= 1.3)", jSmaps, kSmaps);
     }
 
-    private static double[] readmaps(Path target, long pid) throws Exception {
-        Process p = new ProcessBuilder(target.resolve("readmaps").toString(), Long.toString(pid), "3").start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        double[] best = new double[2];
-        Matcher m = READMAPS.matcher(out);
-        while (m.find()) {
-            best[m.group(1).equals("maps") ? 0 : 1] = Double.parseDouble(m.group(2));
-        }
-        if (best[0] == 0 || best[1] == 0) {
-            throw new IllegalStateException("readmaps printed no times: " + out);
-        }
-        return best;
-    }
-
-    private static double best(int reps, LongSupplier work) {
-        double min = Double.MAX_VALUE;
-        long sink = 0;
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            sink += work.getAsLong();
-            min = Math.min(min, (System.nanoTime() - t0) / 1e6);
-        }
-        if (sink < 0) {
-            System.out.println(sink);
-        }
-        return min;
-    }
-
-    private static double median(double[] values) {
-        double[] s = values.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
     private static void row(String name, double[] ms) {
-        System.out.printf(Locale.ROOT, "%-48s median %8.2f ms (min %.2f, max %.2f)%n", name, median(ms),
+        System.out.printf(Locale.ROOT, "%-48s median %8.2f ms (min %.2f, max %.2f)%n", name, ManyMaps.median(ms),
                 Arrays.stream(ms).min().orElse(0), Arrays.stream(ms).max().orElse(0));
     }
 
     private static void ratio(String name, double[] a, double[] b) {
-        System.out.printf(Locale.ROOT, "%-48s %8.2f%n", name, median(a) / median(b));
+        System.out.printf(Locale.ROOT, "%-48s %8.2f%n", name, ManyMaps.median(a) / ManyMaps.median(b));
     }
 }

@@ -1,16 +1,11 @@
 package org.vmatlas.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.vmatlas.sources.ProgressMonitor;
 import org.vmatlas.sources.proc.ProcReader;
@@ -30,19 +25,13 @@ import org.vmatlas.sources.strace.StraceParser;
  */
 public final class SourcesBench {
 
-    private static final Pattern READMAPS = Pattern.compile("read-only (maps|smaps)\\s.*min/med/max ([0-9.]+) ([0-9.]+) ([0-9.]+)");
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 11;
         int vmas = args.length > 2 ? Integer.parseInt(args[2]) : 60000;
-        Process many = new ProcessBuilder(target.resolve("manymaps").toString(), "anon", Integer.toString(vmas)).start();
-        try {
-            long pid = Long.parseLong(new BufferedReader(new InputStreamReader(many.getInputStream())).readLine().strip());
-            procBench(target, pid, rounds);
-        } finally {
-            many.destroy();
-            many.waitFor();
+        try (ManyMaps many = new ManyMaps(target, vmas)) {
+            procBench(target, many.pid(), rounds);
         }
         straceBench(target, rounds);
     }
@@ -58,11 +47,11 @@ public final class SourcesBench {
             reader.smaps(pid);
         }
         for (int r = 0; r < rounds; r++) {
-            double[] kernel = readmaps(target, pid);
+            double[] kernel = ManyMaps.kernelReads(target, pid);
             kMaps[r] = kernel[0];
             kSmaps[r] = kernel[1];
-            jMaps[r] = best(3, () -> reader.maps(pid).value().mappings().size());
-            jSmaps[r] = best(3, () -> reader.smaps(pid).value().size());
+            jMaps[r] = ManyMaps.best(3, () -> reader.maps(pid).value().mappings().size());
+            jSmaps[r] = ManyMaps.best(3, () -> reader.smaps(pid).value().size());
             pmap[r] = wall("pmap", Long.toString(pid));
             pmapX[r] = wall("pmap", "-X", Long.toString(pid));
         }
@@ -76,36 +65,6 @@ public final class SourcesBench {
         row("smaps  pmap -X (process, wall)", pmapX);
         ratio("smaps  ProcReader / kernel (goal <= 1.3)", jSmaps, kSmaps);
         ratio("smaps  pmap -X / ProcReader", pmapX, jSmaps);
-    }
-
-    /** {@code readmaps PID 3}: the kernel's best maps and smaps times of three reads, in ms. */
-    private static double[] readmaps(Path target, long pid) throws Exception {
-        Process p = new ProcessBuilder(target.resolve("readmaps").toString(), Long.toString(pid), "3").start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        double[] best = new double[2];
-        Matcher m = READMAPS.matcher(out);
-        while (m.find()) {
-            best[m.group(1).equals("maps") ? 0 : 1] = Double.parseDouble(m.group(2));
-        }
-        if (best[0] == 0 || best[1] == 0) {
-            throw new IllegalStateException("readmaps printed no times: " + out);
-        }
-        return best;
-    }
-
-    private static double best(int reps, LongSupplier work) {
-        double min = Double.MAX_VALUE;
-        long sink = 0;
-        for (int i = 0; i < reps; i++) {
-            long t0 = System.nanoTime();
-            sink += work.getAsLong();
-            min = Math.min(min, (System.nanoTime() - t0) / 1e6);
-        }
-        if (sink < 0) {
-            System.out.println(sink);
-        }
-        return min;
     }
 
     private static double wall(String... command) throws Exception {
@@ -124,8 +83,8 @@ public final class SourcesBench {
             StraceParser.parse(log, ProgressMonitor.NONE);
         }
         for (int r = 0; r < rounds; r++) {
-            floor[r] = best(1, () -> countLines(log));
-            parse[r] = best(1, () -> {
+            floor[r] = ManyMaps.best(1, () -> countLines(log));
+            parse[r] = ManyMaps.best(1, () -> {
                 try {
                     StraceLog parsed = StraceParser.parse(log, ProgressMonitor.NONE);
                     if (!parsed.problems().isEmpty() || parsed.lines() != lines) {
@@ -188,12 +147,6 @@ public final class SourcesBench {
         }
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
-
     private static void row(String name, double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
@@ -207,6 +160,6 @@ public final class SourcesBench {
             perRound[i] = a[i] / b[i];
         }
         System.out.printf(Locale.ROOT, "%-45s %.2f (ratio of medians), %.2f (median of per-round ratios)%n", name,
-                median(a) / median(b), median(perRound));
+                ManyMaps.median(a) / ManyMaps.median(b), ManyMaps.median(perRound));
     }
 }
