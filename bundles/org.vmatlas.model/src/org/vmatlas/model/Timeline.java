@@ -16,4 +16,9 @@ public interface Timeline {
 
     /** What changed from after event {@code from} to after event {@code to} ({@code from <= to}, -1 allowed). */
     RegionDiff changesBetween(int from, int to);
+
+    /** Where the events are kept: how much in memory, how much written to disk, and any trouble writing. */
+    default TimelineStorage storage() {
+        return new TimelineStorage(size(), 0, 0, null, null);
+    }
 }

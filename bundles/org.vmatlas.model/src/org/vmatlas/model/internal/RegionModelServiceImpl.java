@@ -173,6 +173,9 @@ public final class RegionModelServiceImpl implements RegionModelService {
                 // already closed, or a simulated kernel with nothing to release
             }
         }
+        if (removed && session instanceof SessionImpl impl) {
+            impl.dispose();
+        }
         notifier.changed(session, -1);
     }
 

@@ -14,6 +14,7 @@ import org.vmatlas.model.Preview;
 import org.vmatlas.model.RegionDiff;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.Timeline;
+import org.vmatlas.model.TimelineStorage;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.model.sim.SimulatedKernel;
 import org.vmatlas.syscall.AddressRange;
@@ -35,7 +36,7 @@ public final class SessionImpl implements Session {
     private final RuleSet rules;
     private final VmaCore core = new VmaCore();
     private final ObjectTable objects = new ObjectTable(false, 1);
-    private final TimelineLog log = new TimelineLog();
+    private final TimelineLog log;
     private final ConflictDetector detector;
     private volatile Consumer<Session> changed;
     private final Object lock = new Object();
@@ -48,12 +49,19 @@ public final class SessionImpl implements Session {
 
     public SessionImpl(String name, Kernel kernel, Personality personality, int mapCountLimit,
             Consumer<Session> changed) {
+        this(name, kernel, personality, mapCountLimit, changed, new TimelineLog(name));
+    }
+
+    /** As above, recording into {@code log} (tests choose small segments). */
+    SessionImpl(String name, Kernel kernel, Personality personality, int mapCountLimit, Consumer<Session> changed,
+            TimelineLog log) {
         this.name = name;
         this.kernel = kernel;
         this.personality = personality;
         this.rules = RuleSets.of(personality);
         this.detector = new ConflictDetector(mapCountLimit);
         this.changed = changed;
+        this.log = log;
         core.setSink(log);
     }
 
@@ -249,6 +257,13 @@ public final class SessionImpl implements Session {
                     return TimelineLog.diff(log.spaceAt(from + 1, core), log.spaceAt(to + 1, core));
                 }
             }
+
+            @Override
+            public TimelineStorage storage() {
+                synchronized (lock) {
+                    return log.storage();
+                }
+            }
         };
     }
 
@@ -256,6 +271,13 @@ public final class SessionImpl implements Session {
     public double timelineBytesPerEvent() {
         synchronized (lock) {
             return log.bytesPerEvent();
+        }
+    }
+
+    /** Lets go of the timeline's file; the session is not used after this. */
+    void dispose() {
+        synchronized (lock) {
+            log.close();
         }
     }
 

@@ -52,6 +52,11 @@ public final class Snapshot implements AddressSpace {
         return new Snapshot(s, e, a);
     }
 
+    /** A snapshot of sorted, non-overlapping entries given as arrays it keeps (read back from a spill file). */
+    static Snapshot ofSorted(long[] starts, long[] ends, int[] attrs) {
+        return new Snapshot(starts, ends, attrs);
+    }
+
     /** A core holding these regions, to change a copy (previews, timeline seeks). */
     public VmaCore toCore() {
         return new VmaCore(starts, ends, attrs, starts.length);

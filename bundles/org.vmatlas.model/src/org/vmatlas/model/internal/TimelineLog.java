@@ -1,55 +1,62 @@
 package org.vmatlas.model.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Conflict;
 import org.vmatlas.model.Event;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionDiff;
+import org.vmatlas.model.TimelineStorage;
 import org.vmatlas.syscall.SysResult;
 
 /**
- * The packed, append-only event log behind a session's timeline. Each event keeps its call, answer, time,
- * source and conflicts, and the changes its call made to the core as replaced runs (old entries, new
- * entries) in shared primitive arrays. Every {@link #INTERVAL} events a snapshot is kept; {@link #spaceAt}
- * starts from the nearest snapshot (or the live state) and applies the runs forwards or backwards, so a
+ * The append-only event log behind a session's timeline, in {@link TimelineSegment segments} of
+ * {@link #SEGMENT} events. The newest segment grows in memory; each one sealed goes to a {@link SpillFile}
+ * and is read back (two at most kept) when an event or a seek needs it, so the heap holds a bounded part
+ * of a timeline of any length. Every {@link #INTERVAL} events a checkpoint is kept; {@link #spaceAt}
+ * starts from the nearest checkpoint (or the live state) and applies the runs forwards or backwards, so a
  * seek replays at most half an interval. Not thread-safe: the owning session guards it.
  */
 public final class TimelineLog implements DiffSink {
 
     public static final int INTERVAL = 1024;
-    private static final SysResult OK_ZERO = SysResult.ok(0);
+    /** Events per segment: 16 checkpoint intervals. */
+    public static final int SEGMENT = 16 * INTERVAL;
+    private static final int CACHED = 2;
 
+    private final int segmentEvents;
+    private final SpillFile spill;
+    private final List<SpillFile.Ref> sealed = new ArrayList<>();
+    private TimelineSegment open = new TimelineSegment(0, Snapshot.EMPTY);
+    private final Map<Integer, TimelineSegment> cache = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, TimelineSegment> eldest) {
+            return size() > CACHED;
+        }
+    };
     private int size;
-    private long[] times = new long[1024];
-    private short[] sourceIds = new short[1024];
-    private Call[] calls = new Call[1024];
-    private SysResult[] results = new SysResult[1024];
-    private Object[] conflicts = new Object[1024];
-    /** Few events carry notes: kept by index, apart from the packed arrays. */
-    private final java.util.Map<Integer, List<String>> notes = new java.util.HashMap<>();
-    private int[] firstChunk = new int[1025];
-
-    private int chunks;
-    private int[] oldCounts = new int[1024];
-    private int[] newCounts = new int[1024];
-    private int[] firstEntry = new int[1025];
-
-    private int entries;
-    private long[] entryStarts = new long[4096];
-    private long[] entryEnds = new long[4096];
-    private int[] entryAttrs = new int[4096];
 
     private final List<String> sources = new ArrayList<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
-    private final List<Snapshot> checkpoints = new ArrayList<>(List.of(Snapshot.EMPTY));
+
+    /** A timeline named {@code name} (for messages about its file) that spills sealed segments to disk. */
+    public TimelineLog(String name) {
+        this(name, SEGMENT, true);
+    }
+
+    /** As above with segments of {@code segmentEvents} (a multiple of {@link #INTERVAL}); {@code spill} off keeps all in memory. */
+    TimelineLog(String name, int segmentEvents, boolean spill) {
+        if (segmentEvents <= 0 || segmentEvents % INTERVAL != 0) {
+            throw new IllegalArgumentException("segments of " + segmentEvents + " events: must be a positive multiple of " + INTERVAL);
+        }
+        this.segmentEvents = segmentEvents;
+        this.spill = spill ? new SpillFile(name) : null;
+    }
 
     public int size() {
         return size;
@@ -58,33 +65,7 @@ public final class TimelineLog implements DiffSink {
     @Override
     public void replaced(long[] oldStarts, long[] oldEnds, int[] oldAttrs, int oldFrom, int oldCount, long[] newStarts,
             long[] newEnds, int[] newAttrs, int newFrom, int newCount) {
-        ensureEntries(oldCount + newCount);
-        System.arraycopy(oldStarts, oldFrom, entryStarts, entries, oldCount);
-        System.arraycopy(oldEnds, oldFrom, entryEnds, entries, oldCount);
-        System.arraycopy(oldAttrs, oldFrom, entryAttrs, entries, oldCount);
-        System.arraycopy(newStarts, newFrom, entryStarts, entries + oldCount, newCount);
-        System.arraycopy(newEnds, newFrom, entryEnds, entries + oldCount, newCount);
-        System.arraycopy(newAttrs, newFrom, entryAttrs, entries + oldCount, newCount);
-        if (chunks + 1 >= oldCounts.length) {
-            oldCounts = Arrays.copyOf(oldCounts, chunks * 2);
-            newCounts = Arrays.copyOf(newCounts, chunks * 2);
-            firstEntry = Arrays.copyOf(firstEntry, chunks * 2 + 1);
-        }
-        oldCounts[chunks] = oldCount;
-        newCounts[chunks] = newCount;
-        firstEntry[chunks] = entries;
-        entries += oldCount + newCount;
-        chunks++;
-        firstEntry[chunks] = entries;
-    }
-
-    private void ensureEntries(int more) {
-        if (entries + more > entryStarts.length) {
-            int cap = Math.max(entryStarts.length * 2, entries + more);
-            entryStarts = Arrays.copyOf(entryStarts, cap);
-            entryEnds = Arrays.copyOf(entryEnds, cap);
-            entryAttrs = Arrays.copyOf(entryAttrs, cap);
-        }
+        open.replaced(oldStarts, oldEnds, oldAttrs, oldFrom, oldCount, newStarts, newEnds, newAttrs, newFrom, newCount);
     }
 
     /** Closes the event whose changes were just recorded; {@code live} is the core after it. */
@@ -95,27 +76,13 @@ public final class TimelineLog implements DiffSink {
     /** As above, with what the call was recognised as ({@link Event#notes()}). */
     public int commit(long time, String source, Call call, SysResult result, List<Conflict> found, List<String> named,
             VmaCore live) {
-        if (!named.isEmpty()) {
-            notes.put(size, List.copyOf(named));
-        }
-        if (size + 1 >= times.length) {
-            int cap = times.length * 2;
-            times = Arrays.copyOf(times, cap);
-            sourceIds = Arrays.copyOf(sourceIds, cap);
-            calls = Arrays.copyOf(calls, cap);
-            results = Arrays.copyOf(results, cap);
-            conflicts = Arrays.copyOf(conflicts, cap);
-            firstChunk = Arrays.copyOf(firstChunk, cap + 1);
-        }
-        times[size] = time;
-        sourceIds[size] = sourceId(source);
-        calls[size] = call;
-        results[size] = result instanceof SysResult.Ok(long value) && value == 0 ? OK_ZERO : result;
-        conflicts[size] = found.isEmpty() ? null : List.copyOf(found);
+        open.commit(time, sourceId(source), call, result, found, named);
         size++;
-        firstChunk[size] = chunks;
-        if (size % INTERVAL == 0) {
-            checkpoints.add(Snapshot.of(live));
+        if (open.size == segmentEvents) {
+            sealed.add(spill != null ? spill.spill(open) : new SpillFile.Ref(open));
+            open = new TimelineSegment(size, Snapshot.of(live));
+        } else if (open.size % INTERVAL == 0) {
+            open.checkpoints.add(Snapshot.of(live));
         }
         return size - 1;
     }
@@ -132,76 +99,35 @@ public final class TimelineLog implements DiffSink {
         return id.shortValue();
     }
 
-    @SuppressWarnings("unchecked")
+    private TimelineSegment segment(int number) {
+        if (number == sealed.size()) {
+            return open;
+        }
+        SpillFile.Ref ref = sealed.get(number);
+        TimelineSegment resident = ref.resident;
+        if (resident != null) {
+            return resident;
+        }
+        TimelineSegment loaded = cache.get(number);
+        if (loaded == null) {
+            loaded = spill.load(ref);
+            cache.put(number, loaded);
+        }
+        return loaded;
+    }
+
     public Event event(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("event " + index + " of " + size);
         }
-        int[] olds = new int[8];
-        int[] news = new int[8];
-        int no = 0;
-        int nn = 0;
-        for (int c = firstChunk[index]; c < firstChunk[index + 1]; c++) {
-            for (int k = firstEntry[c]; k < firstEntry[c + 1]; k++) {
-                if (k < firstEntry[c] + oldCounts[c]) {
-                    olds = put(olds, no++, k);
-                } else {
-                    news = put(news, nn++, k);
-                }
-            }
-        }
-        List<Region> removed = netOf(olds, no, news, nn);
-        List<Region> added = netOf(news, nn, olds, no);
-        List<Conflict> found = conflicts[index] == null ? List.of() : (List<Conflict>) conflicts[index];
-        Conflict failure = calls[index] == null ? null : ConflictDetector.failure(calls[index], results[index]);
-        if (failure != null) {
-            List<Conflict> all = new ArrayList<>(found.size() + 1);
-            all.add(failure);
-            all.addAll(found);
-            found = all;
-        }
-        return new Event(index, times[index], sources.get(sourceIds[index]), calls[index], results[index], removed,
-                added, found, notes.getOrDefault(index, List.of()));
+        TimelineSegment segment = segment(index / segmentEvents);
+        return segment.event((int) (index - segment.base), sources);
     }
 
-    private static int[] put(int[] array, int at, int value) {
-        int[] out = at == array.length ? Arrays.copyOf(array, at * 2) : array;
-        out[at] = value;
-        return out;
-    }
-
-    /**
-     * Entries of {@code mine} that no entry of {@code other} equals: an entry that one chunk of an event
-     * added and a later chunk removed again is no change of the event.
-     */
-    private List<Region> netOf(int[] mine, int count, int[] other, int otherCount) {
-        List<Region> out = new ArrayList<>();
-        Set<Key> others = null;
-        if (otherCount > 16) {
-            others = new HashSet<>();
-            for (int j = 0; j < otherCount; j++) {
-                others.add(new Key(entryStarts[other[j]], entryEnds[other[j]], entryAttrs[other[j]]));
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            int k = mine[i];
-            boolean matched = false;
-            if (others != null) {
-                matched = others.contains(new Key(entryStarts[k], entryEnds[k], entryAttrs[k]));
-            } else {
-                for (int j = 0; j < otherCount && !matched; j++) {
-                    int m = other[j];
-                    matched = entryStarts[m] == entryStarts[k] && entryEnds[m] == entryEnds[k] && entryAttrs[m] == entryAttrs[k];
-                }
-            }
-            if (!matched) {
-                out.add(Snapshot.region(entryStarts[k], entryEnds[k], entryAttrs[k]));
-            }
-        }
-        return out;
-    }
-
-    private record Key(long start, long end, int attr) {
+    private Snapshot checkpoint(int number) {
+        int position = number * INTERVAL;
+        TimelineSegment segment = segment(position / segmentEvents);
+        return segment.checkpoints.get((position - (int) segment.base) / INTERVAL);
     }
 
     /** The space after the first {@code applied} events; {@code live} is the core after all of them. */
@@ -212,7 +138,7 @@ public final class TimelineLog implements DiffSink {
         int below = applied / INTERVAL;
         int above = below + 1;
         int toBelow = applied - below * INTERVAL;
-        int toAbove = above < checkpoints.size() ? above * INTERVAL - applied : Integer.MAX_VALUE;
+        int toAbove = above <= size / INTERVAL ? above * INTERVAL - applied : Integer.MAX_VALUE;
         int toLive = size - applied;
         if (toLive <= toBelow && toLive <= toAbove) {
             VmaCore core = live.copy();
@@ -220,26 +146,30 @@ public final class TimelineLog implements DiffSink {
             return Snapshot.of(core);
         }
         if (toAbove < toBelow) {
-            VmaCore core = checkpoints.get(above).toCore();
+            VmaCore core = checkpoint(above).toCore();
             backward(core, above * INTERVAL, applied);
             return Snapshot.of(core);
         }
-        VmaCore core = checkpoints.get(below).toCore();
+        VmaCore core = checkpoint(below).toCore();
         forward(core, below * INTERVAL, applied);
         return Snapshot.of(core);
     }
 
     private void forward(VmaCore core, int from, int to) {
-        for (int c = firstChunk[from]; c < firstChunk[to]; c++) {
-            int e = firstEntry[c];
-            core.applyReplacement(entryStarts[e], oldCounts[c], entryStarts, entryEnds, entryAttrs, e + oldCounts[c], newCounts[c]);
+        while (from < to) {
+            TimelineSegment segment = segment(from / segmentEvents);
+            int end = (int) Math.min(to, segment.base + segmentEvents);
+            segment.forward(core, (int) (from - segment.base), (int) (end - segment.base));
+            from = end;
         }
     }
 
     private void backward(VmaCore core, int from, int to) {
-        for (int c = firstChunk[from] - 1; c >= firstChunk[to]; c--) {
-            int e = firstEntry[c];
-            core.applyReplacement(entryStarts[e + oldCounts[c]], newCounts[c], entryStarts, entryEnds, entryAttrs, e, oldCounts[c]);
+        while (from > to) {
+            TimelineSegment segment = segment((from - 1) / segmentEvents);
+            int low = (int) Math.max(to, segment.base);
+            segment.backward(core, (int) (from - segment.base), (int) (low - segment.base));
+            from = low;
         }
     }
 
@@ -266,15 +196,33 @@ public final class TimelineLog implements DiffSink {
         return new RegionDiff(removed, added);
     }
 
-    /** Bytes held per event, counting the arrays' used parts and the call and result objects roughly. */
+    /** Where the events are: bytes in memory (growing segment, unwritten and cached ones), bytes on disk. */
+    public TimelineStorage storage() {
+        long heap = open.heapBytes() + sealed.size() * 48L;
+        for (SpillFile.Ref ref : sealed) {
+            TimelineSegment resident = ref.resident;
+            if (resident != null) {
+                heap += resident.heapBytes();
+            }
+        }
+        for (TimelineSegment cached : cache.values()) {
+            heap += cached.heapBytes();
+        }
+        return new TimelineStorage(size, heap, spill == null ? 0 : spill.bytesOnDisk(),
+                spill == null || spill.path() == null ? null : spill.path().toString(),
+                spill == null ? null : spill.problem());
+    }
+
+    /** Bytes held in memory per event (an estimate for reports). */
     public double bytesPerEvent() {
-        if (size == 0) {
-            return 0;
+        return size == 0 ? 0 : (double) storage().heapBytes() / size;
+    }
+
+    /** Deletes the spill file; the log is not read after this. */
+    public void close() {
+        cache.clear();
+        if (spill != null) {
+            spill.close();
         }
-        long bytes = size * (8L + 2 + 4 + 4 + 4 + 4) + chunks * 12L + entries * 20L;
-        for (Snapshot s : checkpoints) {
-            bytes += s.size() * 20L + 64;
-        }
-        return (double) bytes / size;
     }
 }

@@ -1,0 +1,199 @@
+package org.vmatlas.model.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Where a timeline's sealed segments go so that its heap stays bounded: one file per timeline, appended
+ * by a background writer, compressed. The file is opened delete-on-close, which on Linux unlinks it at
+ * once: it has no name on disk, and the kernel frees it when the timeline closes or vmatlas ends, even
+ * when killed. Until its
+ * write completes a segment stays in memory; at most {@link #PENDING} wait, so a fast producer waits for
+ * the disk rather than filling the heap. When the disk refuses, segments stay in memory and
+ * {@link #problem()} says why.
+ */
+final class SpillFile {
+
+    /** Where spill files go: the workbench points this at its workspace; else the temporary directory. */
+    static final String DIRECTORY_PROPERTY = "vmatlas.timeline.dir";
+    static final int PENDING = 2;
+    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "vmatlas timeline spill");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A sealed segment: in memory until written, then where it is in the file. */
+    static final class Ref {
+        final long base;
+        final int size;
+        volatile TimelineSegment resident;
+        volatile long offset = -1;
+        volatile int length;
+
+        Ref(TimelineSegment segment) {
+            this.base = segment.base;
+            this.size = segment.size;
+            this.resident = segment;
+        }
+    }
+
+    private final Semaphore pending = new Semaphore(PENDING);
+    private final String name;
+    private FileChannel channel;
+    private Path path;
+    private long end;
+    private volatile long written;
+    private volatile String problem;
+    private volatile boolean closed;
+
+    SpillFile(String name) {
+        this.name = name;
+    }
+
+    /** Writes the segment in the background; blocks while {@link #PENDING} writes are still waiting. */
+    Ref spill(TimelineSegment segment) {
+        Ref ref = new Ref(segment);
+        if (problem != null || closed) {
+            return ref;
+        }
+        pending.acquireUninterruptibly();
+        WRITER.execute(() -> {
+            try {
+                write(ref);
+            } finally {
+                pending.release();
+            }
+        });
+        return ref;
+    }
+
+    private void write(Ref ref) {
+        if (closed || problem != null) {
+            return;
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
+                SegmentCodec.write(ref.resident, out);
+            } finally {
+                deflater.end();
+            }
+            byte[] data = bytes.toByteArray();
+            synchronized (this) {
+                if (channel == null) {
+                    open();
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(data);
+                long at = end;
+                while (buffer.hasRemaining()) {
+                    at += channel.write(buffer, at);
+                }
+                ref.offset = end;
+                ref.length = data.length;
+                end = at;
+                written = end;
+            }
+            ref.resident = null;
+        } catch (IOException | RuntimeException e) {
+            problem = "cannot write the timeline to " + (path != null ? path : directory()) + ": " + e.getMessage()
+                    + "; its events stay in memory";
+        }
+    }
+
+    private void open() throws IOException {
+        Path dir = directory();
+        Files.createDirectories(dir);
+        path = Files.createTempFile(dir, "timeline-", ".bin");
+        channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.DELETE_ON_CLOSE);
+    }
+
+    static Path directory() {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("java.io.tmpdir"), "vmatlas-timelines");
+    }
+
+    /** Reads a written segment back. */
+    TimelineSegment load(Ref ref) {
+        TimelineSegment segment = ref.resident;
+        if (segment != null) {
+            return segment;
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(ref.length);
+            synchronized (this) {
+                if (channel == null || !channel.isOpen()) {
+                    throw new IOException("the file is closed");
+                }
+                long at = ref.offset;
+                while (buffer.hasRemaining()) {
+                    int n = channel.read(buffer, at);
+                    if (n < 0) {
+                        throw new IOException("it ends at byte " + at + ", before the segment at " + ref.offset);
+                    }
+                    at += n;
+                }
+            }
+            Inflater inflater = new Inflater();
+            try (DataInputStream in = new DataInputStream(new InflaterInputStream(
+                    new ByteArrayInputStream(buffer.array()), inflater, 1 << 16))) {
+                return SegmentCodec.read(ref.base, in);
+            } finally {
+                inflater.end();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(new IOException("timeline of " + name + ": events " + ref.base + " to "
+                    + (ref.base + ref.size - 1) + " cannot be read back from " + path + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** Bytes written so far. */
+    long bytesOnDisk() {
+        return written;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    String problem() {
+        return problem;
+    }
+
+    /** Deletes the file once the writes already queued are done. */
+    void close() {
+        closed = true;
+        WRITER.execute(() -> {
+            synchronized (this) {
+                try {
+                    if (channel != null) {
+                        channel.close();
+                    }
+                } catch (IOException e) {
+                    // deleted on exit at the latest
+                }
+            }
+        });
+    }
+}
