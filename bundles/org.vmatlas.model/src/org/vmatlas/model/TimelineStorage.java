@@ -11,4 +11,7 @@ package org.vmatlas.model;
  * @param problem   why events could not be written and stay in memory, or {@code null}
  */
 public record TimelineStorage(long events, long heapBytes, long diskBytes, String file, String problem) {
+
+    /** The system property naming the folder for timelines' files; the workbench sets its workspace's. */
+    public static final String DIRECTORY_PROPERTY = "vmatlas.timeline.dir";
 }

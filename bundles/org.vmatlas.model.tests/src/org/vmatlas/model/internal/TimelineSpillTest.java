@@ -102,16 +102,17 @@ class TimelineSpillTest {
         String before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
         System.setProperty(SpillFile.DIRECTORY_PROPERTY, dir.toString());
         try {
+            SessionImpl kept = session("kept", false);
+            run(kept, TimelineTest.randomCalls(10 * SEGMENT, 0));
+            long perSegment = kept.timeline().storage().heapBytes() / 10;
             SessionImpl spilled = session("long", true);
-            List<Long> heaps = new ArrayList<>();
             for (int round = 0; round < 4; round++) {
                 run(spilled, TimelineTest.randomCalls(10 * SEGMENT, round));
-                await("writes catch up", () -> spilled.timeline().storage().heapBytes() < 6L * SEGMENT * 200);
-                heaps.add(spilled.timeline().storage().heapBytes());
+                // the growing segment, those waiting to be written and those read back: a few, whatever the length
+                await("round " + round + ": the heap comes back under 4 segments' worth (" + perSegment + " bytes each)",
+                        () -> spilled.timeline().storage().heapBytes() <= 4 * perSegment);
             }
             assertEquals(40 * SEGMENT, spilled.timeline().size());
-            // the first round's heap and the fourth's are alike: the rest is on disk
-            assertTrue(heaps.get(3) < 2 * heaps.get(0), "heap by round " + heaps);
             assertTrue(spilled.timeline().storage().diskBytes() > 0);
             spilled.dispose();
         } finally {

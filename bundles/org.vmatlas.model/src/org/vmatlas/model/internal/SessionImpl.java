@@ -53,7 +53,7 @@ public final class SessionImpl implements Session {
     }
 
     /** As above, recording into {@code log} (tests choose small segments). */
-    SessionImpl(String name, Kernel kernel, Personality personality, int mapCountLimit, Consumer<Session> changed,
+    public SessionImpl(String name, Kernel kernel, Personality personality, int mapCountLimit, Consumer<Session> changed,
             TimelineLog log) {
         this.name = name;
         this.kernel = kernel;

@@ -1,10 +1,5 @@
 package org.vmatlas.model.internal;
 
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,13 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
+import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * Where a timeline's sealed segments go so that its heap stays bounded: one file per timeline, appended
@@ -32,7 +27,7 @@ import java.util.zip.InflaterInputStream;
 final class SpillFile {
 
     /** Where spill files go: the workbench points this at its workspace; else the temporary directory. */
-    static final String DIRECTORY_PROPERTY = "vmatlas.timeline.dir";
+    static final String DIRECTORY_PROPERTY = org.vmatlas.model.TimelineStorage.DIRECTORY_PROPERTY;
     static final int PENDING = 2;
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "vmatlas timeline spill");
@@ -47,6 +42,7 @@ final class SpillFile {
         volatile TimelineSegment resident;
         volatile long offset = -1;
         volatile int length;
+        volatile int rawLength;
 
         Ref(TimelineSegment segment) {
             this.base = segment.base;
@@ -90,15 +86,9 @@ final class SpillFile {
             return;
         }
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    new DeflaterOutputStream(bytes, deflater, 1 << 16), 1 << 16))) {
-                SegmentCodec.write(ref.resident, out);
-            } finally {
-                deflater.end();
-            }
-            byte[] data = bytes.toByteArray();
+            ByteBuffer raw = SegmentCodec.encode(ref.resident);
+            ref.rawLength = raw.remaining();
+            byte[] data = compress(raw);
             synchronized (this) {
                 if (channel == null) {
                     open();
@@ -155,16 +145,50 @@ final class SpillFile {
                     at += n;
                 }
             }
-            Inflater inflater = new Inflater();
-            try (DataInputStream in = new DataInputStream(new InflaterInputStream(
-                    new ByteArrayInputStream(buffer.array()), inflater, 1 << 16))) {
-                return SegmentCodec.read(ref.base, in);
-            } finally {
-                inflater.end();
-            }
+            return SegmentCodec.decode(ref.base, ByteBuffer.wrap(inflate(buffer.array(), ref.rawLength)));
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException("timeline of " + name + ": events " + ref.base + " to "
                     + (ref.base + ref.size - 1) + " cannot be read back from " + path + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static byte[] compress(ByteBuffer raw) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            byte[] out = new byte[Math.max(1024, raw.remaining() / 3)];
+            int n = 0;
+            while (!deflater.finished()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                n += deflater.deflate(out, n, out.length - n);
+            }
+            return Arrays.copyOf(out, n);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflate(byte[] data, int rawLength) throws IOException {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(data);
+            byte[] raw = new byte[rawLength];
+            int n = 0;
+            while (n < rawLength && !inflater.finished()) {
+                int got = inflater.inflate(raw, n, rawLength - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IOException("the segment is cut short at byte " + n + " of " + rawLength);
+                }
+                n += got;
+            }
+            return raw;
+        } catch (DataFormatException e) {
+            throw new IOException("the segment is damaged: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
         }
     }
 

@@ -50,7 +50,7 @@ public final class TimelineLog implements DiffSink {
     }
 
     /** As above with segments of {@code segmentEvents} (a multiple of {@link #INTERVAL}); {@code spill} off keeps all in memory. */
-    TimelineLog(String name, int segmentEvents, boolean spill) {
+    public TimelineLog(String name, int segmentEvents, boolean spill) {
         if (segmentEvents <= 0 || segmentEvents % INTERVAL != 0) {
             throw new IllegalArgumentException("segments of " + segmentEvents + " events: must be a positive multiple of " + INTERVAL);
         }

@@ -1,5 +1,7 @@
 package org.vmatlas.ui.internal;
 
+import java.nio.file.Path;
+
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -11,6 +13,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.TimelineStorage;
 import org.vmatlas.ui.internal.prefs.VmatlasPreferences;
 
 /**
@@ -22,6 +25,7 @@ public class VmatlasLifeCycle {
     @PostContextCreate
     public void postContextCreate(IEclipseContext context, IEventBroker events) {
         context.set(WorkbenchMoment.class, new WorkbenchMoment());
+        keepTimelinesInWorkspace(System.getProperty("osgi.instance.area"));
         VmatlasPreferences.applyColours();
         boolean demo = demoWanted(Platform.args());
         events.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
@@ -71,6 +75,20 @@ public class VmatlasLifeCycle {
                 }
             }
         });
+    }
+
+    /**
+     * Long timelines write their older events to a file: in the workspace's metadata, beside the rest of
+     * what the workbench keeps, rather than in /tmp (often a small tmpfs, in memory).
+     */
+    static void keepTimelinesInWorkspace(String instanceArea) {
+        if (instanceArea == null || !instanceArea.startsWith("file:")
+                || System.getProperty(TimelineStorage.DIRECTORY_PROPERTY) != null) {
+            return;
+        }
+        Path workspace = Path.of(instanceArea.substring("file:".length()));
+        System.setProperty(TimelineStorage.DIRECTORY_PROPERTY,
+                workspace.resolve(".metadata/.plugins/org.vmatlas.model/timelines").toString());
     }
 
     static boolean demoWanted(String[] args) {
