@@ -44,14 +44,16 @@ public final class TimelineBench {
         SessionImpl kept = new SessionImpl("kept", Personality.LINUX.newKernel(), Personality.LINUX, 1 << 20, s -> { },
                 new TimelineLog("kept", TimelineLog.SEGMENT, false));
         Stream stream = new Stream(1);
+        long k0 = System.nanoTime();
         for (int i = 0; i < baseline; i++) {
             kept.apply(stream.next());
         }
+        double keptRate = baseline / ((System.nanoTime() - k0) / 1e9);
         long keptHeap = heapAfterGc() - empty;
         java.lang.ref.Reference.reachabilityFence(kept);
-        System.out.printf(Locale.ROOT, "baseline, every event in memory: %,d events, heap after GC +%.1f MiB = %.0f B/event;"
-                + " %,d events would need %.1f GiB%n", baseline, keptHeap / (double) MIB, keptHeap / (double) baseline,
-                events, keptHeap / (double) baseline * events / (1 << 30));
+        System.out.printf(Locale.ROOT, "baseline, every event in memory: %,d events at %,.0f events/s, heap after GC +%.1f MiB"
+                + " = %.0f B/event; %,d events would need %.1f GiB%n", baseline, keptRate, keptHeap / (double) MIB,
+                keptHeap / (double) baseline, events, keptHeap / (double) baseline * events / (1 << 30));
         kept = null;
         stream = null;
 
@@ -79,9 +81,9 @@ public final class TimelineBench {
                 System.out.println("SPILL PROBLEM: " + storage.problem());
             }
         }
-        System.out.printf(Locale.ROOT, "largest heap after GC: %.1f MiB for %,d events = %.1f B/event (baseline %.0f B/event:"
-                + " %.0fx less); disk %.1f B/event%n", peak / (double) MIB, events, peak / (double) events,
-                keptHeap / (double) baseline, (keptHeap / (double) baseline) / (peak / (double) events),
+        System.out.printf(Locale.ROOT, "largest heap after GC: %.1f MiB, flat, for %,d events (baseline %.0f B/event would"
+                + " be %.0fx that); disk %.1f B/event%n", peak / (double) MIB, events,
+                keptHeap / (double) baseline, keptHeap / (double) baseline * events / peak,
                 session.timeline().storage().diskBytes() / (double) events);
         seeks(session.timeline(), seeks);
     }

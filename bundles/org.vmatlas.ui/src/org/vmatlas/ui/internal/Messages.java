@@ -20,6 +20,8 @@ public final class Messages extends NLS {
     public static String events_columnCall;
     public static String events_columnResult;
     public static String events_columnConflict;
+    public static String events_windowLive;
+    public static String events_windowAround;
     public static String prefs_title;
     public static String prefs_arena;
     public static String prefs_poll;

@@ -5,7 +5,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -20,8 +23,10 @@ import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
 
 /**
- * Every event of the current session in a virtual table (rows are filled only when shown, so a
- * million events cost nothing until scrolled to). Selecting a row moves the workbench to it.
+ * The events of the current session in a virtual table (rows are filled only when shown). Up to
+ * {@link EventWindow#ROWS} events it holds them all; past that a window of them, the newest while live and
+ * those around the moment when the user went back, with a line above saying which. Selecting a row moves
+ * the workbench to it.
  */
 public class EventLogPart {
 
@@ -32,14 +37,26 @@ public class EventLogPart {
     private WorkbenchMoment moment;
 
     private Table table;
+    private Label range;
+    private EventWindow window = new EventWindow(0, 0, 0);
     private Session shown;
     private UiRefresher refresher;
     private final ModelListener listener = change -> refresher.request();
+    private final Runnable momentListener = () -> refresher.request();
 
     @PostConstruct
     public void create(org.eclipse.swt.widgets.Composite parent) {
-        parent.setLayout(new FillLayout());
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        layout.verticalSpacing = 2;
+        parent.setLayout(layout);
+        range = new Label(parent, SWT.NONE);
+        range.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        ((GridData) range.getLayoutData()).exclude = true;
+        range.setVisible(false);
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         column(Messages.events_columnIndex, 50);
@@ -48,9 +65,10 @@ public class EventLogPart {
         column(Messages.events_columnConflict, 260);
         ColumnFit.install(table, new int[] { 8, 42, 22, 28 }, new int[] { 40, 120, 80, 100 });
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
-        table.addListener(SWT.Selection, event -> moment.seek(table.getSelectionIndex()));
+        table.addListener(SWT.Selection, event -> moment.seek(window.event(table.getSelectionIndex())));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
+        moment.addListener(momentListener);
         parent.layout();
         refresh();
     }
@@ -61,10 +79,11 @@ public class EventLogPart {
         column.setWidth(width);
     }
 
-    private void fill(TableItem item, int index) {
+    private void fill(TableItem item, int row) {
         Session session = shown;
+        int index = window.event(row);
         // GTK asks for rows it is removing too, with index -1 (see RegionsTable.fill)
-        if (session == null || index < 0 || index >= session.timeline().size()) {
+        if (session == null || row < 0 || row >= window.rows() || index >= session.timeline().size()) {
             return;
         }
         Event event = session.timeline().event(index);
@@ -90,10 +109,31 @@ public class EventLogPart {
             table.clearAll();
         }
         int count = session == null ? 0 : session.timeline().size();
-        table.setItemCount(count);
+        EventWindow next = EventWindow.of(count, moment.isLive(), moment.eventIndex(), window);
+        boolean moved = next.first() != window.first();
+        window = next; // before clearing: the toolkit may ask for visible rows at once
+        if (moved) {
+            table.clearAll(); // the rows now stand for other events
+        }
+        table.setItemCount(window.rows());
+        showRange();
         // scrolling a table that has no size yet allocates its scroll bar a negative size (a GTK-CRITICAL)
-        if (count > 0 && moment.isLive() && table.getClientArea().height > 0) {
-            table.showItem(table.getItem(count - 1));
+        if (window.rows() > 0 && moment.isLive() && table.getClientArea().height > 0) {
+            table.showItem(table.getItem(window.rows() - 1));
+        }
+    }
+
+    private void showRange() {
+        boolean partial = window.partial();
+        if (partial) {
+            range.setText(NLS.bind(moment.isLive() ? Messages.events_windowLive : Messages.events_windowAround,
+                    new Object[] { String.format("%,d", window.first()), String.format("%,d", window.first() + window.rows() - 1),
+                            String.format("%,d", window.total()) }));
+        }
+        if (range.getVisible() != partial) {
+            range.setVisible(partial);
+            ((GridData) range.getLayoutData()).exclude = !partial;
+            range.getParent().layout(true);
         }
     }
 
@@ -102,8 +142,14 @@ public class EventLogPart {
         return table;
     }
 
+    /** The line naming which events the table holds, for tests. */
+    public Label range() {
+        return range;
+    }
+
     @PreDestroy
     public void dispose() {
         models.removeListener(listener);
+        moment.removeListener(momentListener);
     }
 }
