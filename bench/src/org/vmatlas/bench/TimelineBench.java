@@ -37,12 +37,13 @@ public final class TimelineBench {
         int seeks = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         long max = Runtime.getRuntime().maxMemory();
         System.out.printf(Locale.ROOT, "# timeline soak: %,d events through a simulated Linux session (mmap, munmap, "
-                + "mprotect, madvise over 4,096 slots), segments of %,d events, heap limit %d MiB, spill folder %s%n",
-                events, TimelineLog.SEGMENT, max / MIB, System.getProperty("java.io.tmpdir"));
+                + "mprotect, madvise over 4,096 slots), segments of %,d events, heap limit %d MiB, sealed segments kept in"
+                + " memory up to %d MiB, then written to %s%n", events, TimelineLog.SEGMENT, max / MIB,
+                budget() / MIB, System.getProperty("java.io.tmpdir"));
 
         long empty = heapAfterGc();
         SessionImpl kept = new SessionImpl("kept", Personality.LINUX.newKernel(), Personality.LINUX, 1 << 20, s -> { },
-                new TimelineLog("kept", TimelineLog.SEGMENT, false));
+                new TimelineLog("kept", TimelineLog.SEGMENT, Long.MAX_VALUE));
         Stream stream = new Stream(1);
         long k0 = System.nanoTime();
         for (int i = 0; i < baseline; i++) {
@@ -117,6 +118,11 @@ public final class TimelineBench {
                     + "max %7.2f ms%n", names[k], spaceMs[k][seeks / 2], spaceMs[k][seeks - 1], eventMs[k][seeks / 2],
                     eventMs[k][seeks - 1]);
         }
+    }
+
+    private static long budget() {
+        String configured = System.getProperty(TimelineLog.BUDGET_PROPERTY);
+        return configured != null ? Long.parseLong(configured) << 20 : Runtime.getRuntime().maxMemory() / 4;
     }
 
     private static long heapAfterGc() {

@@ -27,8 +27,12 @@ class TimelineSpillTest {
     private static final int SEGMENT = 2 * TimelineLog.INTERVAL;
 
     private static SessionImpl session(String name, boolean spill) {
+        return session(name, spill ? 0 : Long.MAX_VALUE);
+    }
+
+    private static SessionImpl session(String name, long budget) {
         return new SessionImpl(name, Personality.LINUX.newKernel(), Personality.LINUX, 65530, x -> { },
-                new TimelineLog(name, SEGMENT, spill));
+                new TimelineLog(name, SEGMENT, budget));
     }
 
     /** The events as the session answered them, before any was written out. */
@@ -115,6 +119,31 @@ class TimelineSpillTest {
             assertEquals(40 * SEGMENT, spilled.timeline().size());
             assertTrue(spilled.timeline().storage().diskBytes() > 0);
             spilled.dispose();
+        } finally {
+            restore(before);
+        }
+    }
+
+    @Test
+    void theNewestSegmentsStayInMemoryUpToTheBudget(@TempDir Path dir) throws Exception {
+        String before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
+        System.setProperty(SpillFile.DIRECTORY_PROPERTY, dir.toString());
+        try {
+            List<Call> calls = TimelineTest.randomCalls(10 * SEGMENT, 31);
+            SessionImpl kept = session("kept", false);
+            run(kept, calls);
+            long perSegment = kept.timeline().storage().heapBytes() / 10;
+            SessionImpl budgeted = session("budgeted", 3 * perSegment);
+            List<Event> answered = run(budgeted, calls);
+            await("the oldest segments are written", () -> budgeted.timeline().storage().diskBytes() > 0
+                    && budgeted.timeline().storage().heapBytes() <= 5 * perSegment);
+            long heap = budgeted.timeline().storage().heapBytes();
+            assertTrue(heap >= 2 * perSegment, "the newest sealed segments stay in memory: " + heap + " bytes, "
+                    + perSegment + " a segment");
+            for (int i = 0; i < calls.size(); i += 13) {
+                assertEquals(describe(answered.get(i)), describe(budgeted.timeline().event(i)), "event " + i);
+            }
+            budgeted.dispose();
         } finally {
             restore(before);
         }

@@ -43,11 +43,13 @@ final class SpillFile {
         volatile long offset = -1;
         volatile int length;
         volatile int rawLength;
+        final long heapBytes;
 
         Ref(TimelineSegment segment) {
             this.base = segment.base;
             this.size = segment.size;
             this.resident = segment;
+            this.heapBytes = segment.heapBytes();
         }
     }
 
@@ -65,10 +67,9 @@ final class SpillFile {
     }
 
     /** Writes the segment in the background; blocks while {@link #PENDING} writes are still waiting. */
-    Ref spill(TimelineSegment segment) {
-        Ref ref = new Ref(segment);
+    void spill(Ref ref) {
         if (problem != null || closed) {
-            return ref;
+            return;
         }
         pending.acquireUninterruptibly();
         WRITER.execute(() -> {
@@ -78,7 +79,6 @@ final class SpillFile {
                 pending.release();
             }
         });
-        return ref;
     }
 
     private void write(Ref ref) {

@@ -1,5 +1,6 @@
 package org.vmatlas.model.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,9 +17,10 @@ import org.vmatlas.syscall.SysResult;
 
 /**
  * The append-only event log behind a session's timeline, in {@link TimelineSegment segments} of
- * {@link #SEGMENT} events. The newest segment grows in memory; each one sealed goes to a {@link SpillFile}
- * and is read back (two at most kept) when an event or a seek needs it, so the heap holds a bounded part
- * of a timeline of any length. Every {@link #INTERVAL} events a checkpoint is kept; {@link #spaceAt}
+ * {@link #SEGMENT} events. The newest segment grows in memory; sealed ones stay in memory up to a budget
+ * (a quarter of the heap unless {@value #BUDGET_PROPERTY} says otherwise, in MiB), and past it the oldest
+ * go to a {@link SpillFile} and are read back (two at most kept) when an event or a seek needs them, so
+ * the heap holds a bounded part of a timeline of any length while a short one seeks without the disk. Every {@link #INTERVAL} events a checkpoint is kept; {@link #spaceAt}
  * starts from the nearest checkpoint (or the live state) and applies the runs forwards or backwards, so a
  * seek replays at most half an interval. Not thread-safe: the owning session guards it.
  */
@@ -28,10 +30,16 @@ public final class TimelineLog implements DiffSink {
     /** Events per segment: 16 checkpoint intervals. */
     public static final int SEGMENT = 16 * INTERVAL;
     private static final int CACHED = 2;
+    /** The system property giving the memory, in MiB, sealed segments may hold before they go to disk. */
+    public static final String BUDGET_PROPERTY = "vmatlas.timeline.memory";
 
     private final int segmentEvents;
+    private final long budget;
     private final SpillFile spill;
     private final List<SpillFile.Ref> sealed = new ArrayList<>();
+    /** Sealed segments still only in memory, oldest first, and the bytes they hold. */
+    private final ArrayDeque<SpillFile.Ref> unspilled = new ArrayDeque<>();
+    private long unspilledBytes;
     private TimelineSegment open = new TimelineSegment(0, Snapshot.EMPTY);
     private final Map<Integer, TimelineSegment> cache = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -44,18 +52,35 @@ public final class TimelineLog implements DiffSink {
     private final List<String> sources = new ArrayList<>();
     private final Map<String, Integer> sourceIndex = new HashMap<>();
 
-    /** A timeline named {@code name} (for messages about its file) that spills sealed segments to disk. */
+    /** A timeline named {@code name} (for messages about its file) with the default memory budget. */
     public TimelineLog(String name) {
-        this(name, SEGMENT, true);
+        this(name, SEGMENT, defaultBudget());
     }
 
-    /** As above with segments of {@code segmentEvents} (a multiple of {@link #INTERVAL}); {@code spill} off keeps all in memory. */
-    public TimelineLog(String name, int segmentEvents, boolean spill) {
+    /**
+     * As above with segments of {@code segmentEvents} (a multiple of {@link #INTERVAL}), whose sealed ones
+     * may hold {@code budget} bytes before the oldest are written out: 0 writes each as it is sealed,
+     * {@link Long#MAX_VALUE} keeps all in memory.
+     */
+    public TimelineLog(String name, int segmentEvents, long budget) {
         if (segmentEvents <= 0 || segmentEvents % INTERVAL != 0) {
             throw new IllegalArgumentException("segments of " + segmentEvents + " events: must be a positive multiple of " + INTERVAL);
         }
         this.segmentEvents = segmentEvents;
-        this.spill = spill ? new SpillFile(name) : null;
+        this.budget = Math.max(0, budget);
+        this.spill = budget == Long.MAX_VALUE ? null : new SpillFile(name);
+    }
+
+    static long defaultBudget() {
+        String configured = System.getProperty(BUDGET_PROPERTY);
+        if (configured != null) {
+            try {
+                return Math.max(0, Long.parseLong(configured.trim())) << 20;
+            } catch (NumberFormatException e) {
+                // an unreadable setting: the default
+            }
+        }
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     public int size() {
@@ -79,12 +104,27 @@ public final class TimelineLog implements DiffSink {
         open.commit(time, sourceId(source), call, result, found, named);
         size++;
         if (open.size == segmentEvents) {
-            sealed.add(spill != null ? spill.spill(open) : new SpillFile.Ref(open));
+            seal();
             open = new TimelineSegment(size, Snapshot.of(live));
         } else if (open.size % INTERVAL == 0) {
             open.checkpoints.add(Snapshot.of(live));
         }
         return size - 1;
+    }
+
+    private void seal() {
+        SpillFile.Ref ref = new SpillFile.Ref(open);
+        sealed.add(ref);
+        if (spill == null) {
+            return;
+        }
+        unspilled.add(ref);
+        unspilledBytes += ref.heapBytes;
+        while (unspilledBytes > budget && !unspilled.isEmpty()) {
+            SpillFile.Ref oldest = unspilled.poll();
+            unspilledBytes -= oldest.heapBytes;
+            spill.spill(oldest);
+        }
     }
 
     private short sourceId(String source) {
