@@ -16,7 +16,8 @@ import org.vmatlas.trace.internal.StraceCommand;
  * Live tracing against strace alone, in one run with interleaved repetitions: {@code mmapstorm N} (N mmap/munmap
  * pairs) traced by vmatlas's live trace (strace into a pipe, every call recorded into the session as it comes) vs
  * {@code strace -o /dev/null} with the same options. Prints the medians, their ratio (the goal is at most 1.1), and
- * the most calls ever held back, sampled while tracing: the pipe is the only queue, so it stays bounded.
+ * the most calls ever held back, sampled while tracing: the pipe is the only queue, so it stays bounded. Meanwhile a
+ * {@link FramePainter} draws the map of the session as the workbench would, and its frame times are reported.
  * usage: TraceBench TARGET_DIR [REPS=5] [PAIRS=200000]
  */
 public final class TraceBench {
@@ -36,15 +37,20 @@ public final class TraceBench {
         double[] ownCpu = new double[reps];
         int heldBack = 0;
         long events = 0;
+        double[] frames = new double[0];
         for (int r = 0; r < reps; r++) {
             alone[r] = straceAlone(strace, program);
             RegionModelServiceImpl models = new RegionModelServiceImpl();
             long cpu = processCpuNanos();
             long start = System.nanoTime();
-            try (LiveTrace trace = LiveTrace.launch(program, target, models, new TraceOptions(Duration.ZERO, false))) {
+            try (LiveTrace trace = LiveTrace.launch(program, target, models, new TraceOptions(Duration.ZERO, false));
+                    FramePainter map = new FramePainter(() -> last(trace.sessions()))) {
                 while (!trace.awaitEnd(Duration.ofMillis(10))) {
                     heldBack = Math.max(heldBack, trace.status().waiting());
                 }
+                double[] these = map.sorted();
+                frames = Arrays.copyOf(frames, frames.length + these.length);
+                System.arraycopy(these, 0, frames, frames.length - these.length, these.length);
                 traced[r] = (System.nanoTime() - start) / 1e9;
                 ownCpu[r] = (processCpuNanos() - cpu) / 1e9;
                 events = eventsOf(trace.sessions());
@@ -67,6 +73,12 @@ public final class TraceBench {
         System.out.printf(Locale.ROOT, "  vmatlas's own CPU while tracing: median %.3f s (%.2f us a call)%n",
                 median(ownCpu), median(ownCpu) * 1e6 / Math.max(1, events));
         System.out.printf(Locale.ROOT, "  calls held back at most %d (the pipe is the only queue)%n", heldBack);
+        Arrays.sort(frames);
+        if (frames.length > 0) {
+            System.out.printf(Locale.ROOT, "  map frames meanwhile (60 Hz when there is news, 1300x330, off the UI's blit): %d frames,"
+                    + " median %.2f ms, p99 %.2f ms, max %.2f ms (goal p99 <= 33 ms)%n", frames.length,
+                    frames[frames.length / 2], frames[frames.length * 99 / 100], frames[frames.length - 1]);
+        }
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "  heap in use after the runs %d MiB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
@@ -92,6 +104,10 @@ public final class TraceBench {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    private static Session last(List<Session> sessions) {
+        return sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
     }
 
     static long eventsOf(List<Session> sessions) {
