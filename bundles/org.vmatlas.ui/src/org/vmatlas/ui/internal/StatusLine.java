@@ -77,8 +77,10 @@ public class StatusLine {
         }
         Event event = session.timeline().event(index);
         String prefix = moment.isLive() ? "" : Messages.status_pastPrefix;
-        label.setText(prefix + "#" + index + "  " + event.describe());
-        boolean bad = event.failed() || !event.conflicts().isEmpty();
+        // a timeline that could not write its older events to disk holds them in memory: say so while it grows
+        String storage = session.timeline().size() > 16_384 ? session.timeline().storage().problem() : null;
+        label.setText(prefix + "#" + index + "  " + event.describe() + (storage == null ? "" : "   " + storage));
+        boolean bad = event.failed() || !event.conflicts().isEmpty() || storage != null;
         label.setForeground(label.getDisplay().getSystemColor(bad ? SWT.COLOR_DARK_RED : SWT.COLOR_WIDGET_FOREGROUND));
         label.getParent().layout();
     }
