@@ -38,8 +38,7 @@ public final class TimelineBench {
         long max = Runtime.getRuntime().maxMemory();
         System.out.printf(Locale.ROOT, "# timeline soak: %,d events through a simulated Linux session (mmap, munmap, "
                 + "mprotect, madvise over 4,096 slots), segments of %,d events, heap limit %d MiB, sealed segments kept in"
-                + " memory up to %d MiB, then written to %s%n", events, TimelineLog.SEGMENT, max / MIB,
-                budget() / MIB, System.getProperty("java.io.tmpdir"));
+                + " memory up to %d MiB, then written out%n", events, TimelineLog.SEGMENT, max / MIB, budget() / MIB);
 
         long empty = heapAfterGc();
         SessionImpl kept = new SessionImpl("kept", Personality.LINUX.newKernel(), Personality.LINUX, 1 << 20, s -> { },
@@ -86,6 +85,7 @@ public final class TimelineBench {
                 + " be %.0fx that); disk %.1f B/event%n", peak / (double) MIB, events,
                 keptHeap / (double) baseline, keptHeap / (double) baseline * events / peak,
                 session.timeline().storage().diskBytes() / (double) events);
+        System.out.println("spill file (unlinked once open): " + session.timeline().storage().file());
         seeks(session.timeline(), seeks);
     }
 

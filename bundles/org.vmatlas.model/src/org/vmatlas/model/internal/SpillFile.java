@@ -111,17 +111,40 @@ final class SpillFile {
     }
 
     private void open() throws IOException {
-        Path dir = directory();
-        Files.createDirectories(dir);
-        path = Files.createTempFile(dir, "timeline-", ".bin");
-        channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.DELETE_ON_CLOSE);
+        IOException refused = null;
+        for (Path dir : directories()) {
+            try {
+                Files.createDirectories(dir);
+                path = Files.createTempFile(dir, "timeline-", ".bin");
+                channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                        StandardOpenOption.DELETE_ON_CLOSE);
+                return;
+            } catch (IOException e) {
+                path = null;
+                refused = refused == null ? e : refused;
+            }
+        }
+        throw refused;
+    }
+
+    /**
+     * The folder named by {@value #DIRECTORY_PROPERTY} (the workbench names its workspace's) and nothing
+     * else; without it the user's cache (on disk, where /tmp is often a tmpfs in memory), then /tmp.
+     */
+    static java.util.List<Path> directories() {
+        String configured = System.getProperty(DIRECTORY_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return java.util.List.of(Path.of(configured));
+        }
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path home = cache != null && !cache.isBlank() ? Path.of(cache)
+                : Path.of(System.getProperty("user.home", "/nonexistent"), ".cache");
+        return java.util.List.of(home.resolve("vmatlas/timelines"),
+                Path.of(System.getProperty("java.io.tmpdir"), "vmatlas-timelines"));
     }
 
     static Path directory() {
-        String configured = System.getProperty(DIRECTORY_PROPERTY);
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("java.io.tmpdir"), "vmatlas-timelines");
+        return directories().get(0);
     }
 
     /** Reads a written segment back. */
