@@ -34,6 +34,7 @@ import org.vmatlas.render.map.ColourMode;
 import org.vmatlas.render.map.Colouring;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RecentConflicts;
+import org.vmatlas.render.map.RecentNotes;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.StartupReport;
@@ -152,6 +153,7 @@ public class AddressSpaceMapPart {
         if (session == null) {
             header.setText(Messages.map_noSession);
             map.show(List.of(), List.of(), List.of(), List.of());
+            map.setNotes(RecentNotes.NONE);
             return;
         }
         AddressSpace space = moment.space(session);
@@ -168,6 +170,7 @@ public class AddressSpaceMapPart {
             map.control().getDisplay().timerExec(FLASH_MILLIS, map::clearFlash);
         }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
+        map.setNotes(RecentNotes.upTo(session.timeline(), index));
         ColourMode mode = ColourMode.values()[Math.max(0, colourMode.getSelectionIndex())];
         Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
         if (colouring.mode() != map.colouring().mode() || mode != ColourMode.PROTECTION) {

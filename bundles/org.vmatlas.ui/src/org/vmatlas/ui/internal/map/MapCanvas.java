@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -23,6 +24,7 @@ import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
+import org.vmatlas.render.map.RecentNotes;
 import org.vmatlas.render.map.RegionText;
 
 /**
@@ -51,6 +53,7 @@ public final class MapCanvas {
     private Region hovered;
     private Colouring colouring = Colouring.PROTECTION;
     private Function<Region, String> owners = region -> null;
+    private RecentNotes notes = RecentNotes.NONE;
     private Consumer<Region> selectionListener = region -> { };
 
     public MapCanvas(Composite parent) {
@@ -119,10 +122,22 @@ public final class MapCanvas {
         owners = ownerOf;
     }
 
-    /** The hover's words for a region: its facts and, when known, its owner. */
+    /** The patterns recent events followed, named in the hover of the regions they made. */
+    public void setNotes(RecentNotes recent) {
+        notes = recent;
+    }
+
+    /** The hover's words for a region: its facts, when known its owner, and the patterns that made it. */
     String describe(Region region) {
+        StringBuilder text = new StringBuilder(RegionText.describe(region));
         String owner = owners.apply(region);
-        return RegionText.describe(region) + (owner == null || owner.isEmpty() ? "" : "\nowner " + owner);
+        if (owner != null && !owner.isEmpty()) {
+            text.append('\n').append(NLS.bind(MapMessages.hoverOwner, owner));
+        }
+        for (String line : notes.about(region)) {
+            text.append('\n').append(NLS.bind(MapMessages.hoverPattern, line));
+        }
+        return text.toString();
     }
 
     public Colouring colouring() {
