@@ -40,6 +40,7 @@ import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.StartupReport;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.residency.SuspectMarks;
 
 /**
  * The main part: the current session's address space at the workbench's moment, with a header of
@@ -79,6 +80,7 @@ public class AddressSpaceMapPart {
     private MapFacts facts;
     private int lastFlashed = -1;
     private Session shownSession;
+    private SuspectMarks suspects = SuspectMarks.NONE;
     /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
     private final Map<Session, double[]> views = new WeakHashMap<>();
     private MapCanvas map;
@@ -154,6 +156,7 @@ public class AddressSpaceMapPart {
             header.setText(Messages.map_noSession);
             map.show(List.of(), List.of(), List.of(), List.of());
             map.setNotes(RecentNotes.NONE);
+            showSuspects();
             return;
         }
         AddressSpace space = moment.space(session);
@@ -171,6 +174,7 @@ public class AddressSpaceMapPart {
         }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
         map.setNotes(RecentNotes.upTo(session.timeline(), index));
+        showSuspects();
         ColourMode mode = ColourMode.values()[Math.max(0, colourMode.getSelectionIndex())];
         Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
         if (colouring.mode() != map.colouring().mode() || mode != ColourMode.PROTECTION) {
@@ -200,6 +204,24 @@ public class AddressSpaceMapPart {
         map.invalidate();
     }
 
+    /** The Residency part's leak suspects: marked when they belong to the session shown. */
+    @Inject
+    @Optional
+    public void suspects(@Named(SuspectMarks.CONTEXT_KEY) SuspectMarks marks) {
+        suspects = marks == null ? SuspectMarks.NONE : marks;
+        if (map != null && !map.control().isDisposed()) {
+            showSuspects();
+        }
+    }
+
+    private void showSuspects() {
+        SuspectMarks shown = suspects.of(shownSession);
+        map.setSuspects(shown);
+        if (legendBox.showSuspects(!shown.isEmpty())) {
+            legendBox.control().getParent().layout(true, true);
+        }
+    }
+
     @Inject
     @Optional
     public void selected(@Named(IServiceConstants.ACTIVE_SELECTION) Region region) {
@@ -221,6 +243,11 @@ public class AddressSpaceMapPart {
     /** The Compact toggle, for tests. */
     Button compactButton() {
         return compact;
+    }
+
+    /** The legend, for tests. */
+    MapLegend legend() {
+        return legendBox;
     }
 
     /** The Overview toggle, for tests. */

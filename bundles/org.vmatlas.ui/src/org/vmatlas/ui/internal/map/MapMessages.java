@@ -8,6 +8,7 @@ final class MapMessages extends NLS {
 
     public static String hoverOwner;
     public static String hoverPattern;
+    public static String legendSuspect;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, MapMessages.class);

@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -32,6 +34,7 @@ import org.vmatlas.model.Session;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.sources.residency.Figures;
 import org.vmatlas.sources.residency.Growth;
+import org.vmatlas.sources.residency.LeakSuspects;
 import org.vmatlas.sources.residency.ResidencyHistory;
 import org.vmatlas.sources.residency.ResidencySampler;
 import org.vmatlas.syscall.Mapping;
@@ -45,7 +48,8 @@ import org.vmatlas.ui.internal.Widgets;
  * sampled once a second by default into a bounded history, the process's RSS, PSS, dirty and swap charted
  * over seconds, and its regions ranked by how much they grew over a chosen window, leak suspects first.
  * Sampling starts when the part first shows such a session and goes on while the process lives. Choosing
- * a suspect selects its region for the whole workbench, so the map marks it.
+ * a suspect selects its region for the whole workbench, so the map marks it; the strongest growers
+ * ({@link LeakSuspects}) are marked on the map as long as they stay suspects.
  */
 public class ResidencyPart {
 
@@ -60,6 +64,14 @@ public class ResidencyPart {
     @Inject
     @Optional
     private ESelectionService selection;
+
+    @Inject
+    @Optional
+    private MApplication application;
+
+    /** Where the leak suspects go: the application's context in the workbench (the map marks them), a recorder in tests. */
+    private Consumer<SuspectMarks> suspectsOut;
+    private SuspectMarks published = SuspectMarks.NONE;
 
     private final Map<Session, Sampling> samplings = new HashMap<>();
     private final ResidencyChart chart = new ResidencyChart();
@@ -86,8 +98,14 @@ public class ResidencyPart {
 
     /** For tests outside the workbench. */
     ResidencyPart(RegionModelService models, ESelectionService selection) {
+        this(models, selection, marks -> { });
+    }
+
+    /** For tests outside the workbench, recording the suspects published. */
+    ResidencyPart(RegionModelService models, ESelectionService selection, Consumer<SuspectMarks> suspectsOut) {
         this.models = models;
         this.selection = selection;
+        this.suspectsOut = suspectsOut;
     }
 
     @PostConstruct
@@ -134,6 +152,13 @@ public class ResidencyPart {
             column.setText(names[i]);
             column.setWidth(widths[i]);
         }
+        if (suspectsOut == null) {
+            suspectsOut = marks -> {
+                if (application != null) {
+                    application.getContext().set(SuspectMarks.CONTEXT_KEY, marks);
+                }
+            };
+        }
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
         refresh();
@@ -173,6 +198,7 @@ public class ResidencyPart {
         if (pid.isEmpty()) {
             status.setText(session == null ? Messages.noSession : NLS.bind(Messages.noProcess, session.name()));
             show(List.of(), List.of());
+            publish(new SuspectMarks(session, List.of()));
             pause.setEnabled(false);
             every.setEnabled(false);
             window.setEnabled(false);
@@ -192,6 +218,7 @@ public class ResidencyPart {
         every.setEnabled(sampling.ended() == null);
         window.setEnabled(true);
         show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
+        publish(new SuspectMarks(session, LeakSuspects.among(shown)));
         status.getParent().layout();
         scrolling.fit();
     }
@@ -227,6 +254,14 @@ public class ResidencyPart {
         growers.setRedraw(true);
     }
 
+    /** Tells the map the suspects when they changed: the context wakes its readers on every new value. */
+    private void publish(SuspectMarks marks) {
+        if (!marks.equals(published)) {
+            published = marks;
+            suspectsOut.accept(marks);
+        }
+    }
+
     /** A chosen leak suspect becomes the workbench's selection: the map marks it, Regions shows it. */
     private void showOnMap() {
         Session session = models.current();
@@ -253,6 +288,7 @@ public class ResidencyPart {
 
     @PreDestroy
     public void dispose() {
+        publish(SuspectMarks.NONE);
         models.removeListener(listener);
         samplings.values().forEach(Sampling::pause);
         samplings.clear();
