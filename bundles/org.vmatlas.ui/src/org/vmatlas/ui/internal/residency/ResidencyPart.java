@@ -31,6 +31,10 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.owners.Classification;
+import org.vmatlas.owners.RegionClassifier;
+import org.vmatlas.owners.TypeSummary;
+import org.vmatlas.render.chart.ResidencyByType;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.sources.residency.Figures;
 import org.vmatlas.sources.residency.Growth;
@@ -42,6 +46,7 @@ import org.vmatlas.ui.internal.HoverTips;
 import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.Widgets;
+import org.vmatlas.ui.internal.summary.Classifying;
 
 /**
  * Residency over time for a session that follows a live process (attached or traced): {@code smaps}
@@ -49,7 +54,8 @@ import org.vmatlas.ui.internal.Widgets;
  * over seconds, and its regions ranked by how much they grew over a chosen window, leak suspects first.
  * Sampling starts when the part first shows such a session and goes on while the process lives. Choosing
  * a suspect selects its region for the whole workbench, so the map marks it; the strongest growers
- * ({@link LeakSuspects}) are marked on the map as long as they stay suspects.
+ * ({@link LeakSuspects}) are marked on the map as long as they stay suspects. "By type" plots RSS by region
+ * type instead, each new sample classified by the owners' service off the UI thread ({@link Classifying}).
  */
 public class ResidencyPart {
 
@@ -69,6 +75,10 @@ public class ResidencyPart {
     @Optional
     private MApplication application;
 
+    @Inject
+    @Optional
+    private RegionClassifier classifier;
+
     /** Where the leak suspects go: the application's context in the workbench (the map marks them), a recorder in tests. */
     private Consumer<SuspectMarks> suspectsOut;
     private SuspectMarks published = SuspectMarks.NONE;
@@ -77,6 +87,8 @@ public class ResidencyPart {
     private final ResidencyChart chart = new ResidencyChart();
     private Label status;
     private Button pause;
+    private Button byType;
+    private Classifying classifying;
     private Spinner every;
     private Combo window;
     private Table growers;
@@ -103,9 +115,16 @@ public class ResidencyPart {
 
     /** For tests outside the workbench, recording the suspects published. */
     ResidencyPart(RegionModelService models, ESelectionService selection, Consumer<SuspectMarks> suspectsOut) {
+        this(models, selection, suspectsOut, null);
+    }
+
+    /** For tests outside the workbench, with the classifier the per-type view asks. */
+    ResidencyPart(RegionModelService models, ESelectionService selection, Consumer<SuspectMarks> suspectsOut,
+            RegionClassifier classifier) {
         this.models = models;
         this.selection = selection;
         this.suspectsOut = suspectsOut;
+        this.classifier = classifier;
     }
 
     @PostConstruct
@@ -114,7 +133,7 @@ public class ResidencyPart {
         scrolling = Scrolling.in(part, 560);
         Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
-        Composite row = Widgets.row(parent, 6, 1);
+        Composite row = Widgets.row(parent, 7, 1);
         status = new Label(row, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         pause = Widgets.button(row, Messages.pause, this::togglePause);
@@ -134,6 +153,12 @@ public class ResidencyPart {
         window.select(1);
         window.setToolTipText(Messages.windowTip);
         window.addListener(SWT.Selection, e -> refresh());
+        byType = new Button(row, SWT.TOGGLE);
+        byType.setText(Messages.byType);
+        byType.setToolTipText(Messages.byTypeTip);
+        byType.setEnabled(classifier != null);
+        byType.addListener(SWT.Selection, e -> refresh());
+        classifying = new Classifying(part.getDisplay(), classifier, this::classified);
         ChartComposite chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
         HoverTips.install(chartComposite);
         GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
@@ -202,6 +227,7 @@ public class ResidencyPart {
             pause.setEnabled(false);
             every.setEnabled(false);
             window.setEnabled(false);
+            byType.setEnabled(false);
             scrolling.fit();
             return;
         }
@@ -217,8 +243,16 @@ public class ResidencyPart {
         pause.setEnabled(sampling.ended() == null);
         every.setEnabled(sampling.ended() == null);
         window.setEnabled(true);
+        byType.setEnabled(classifier != null);
         show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
         publish(new SuspectMarks(session, LeakSuspects.among(shown)));
+        if (byType.getSelection()) {
+            // one classification a new sample at most (Classifying spaces them further), never on this thread
+            if (sampling.running() && sampling.classificationDue()) {
+                classifying.request(session, session.space());
+            }
+            chart.updateByType(sampling.byType(), totals.isEmpty() ? 0 : totals.getFirst().timeNanos());
+        }
         status.getParent().layout();
         scrolling.fit();
     }
@@ -252,6 +286,20 @@ public class ResidencyPart {
             new TableItem(growers, SWT.NONE).setText(Messages.noGrowth);
         }
         growers.setRedraw(true);
+    }
+
+    /** A classification with residency of the shown session's process becomes a point of its per-type history. */
+    private void classified(Classification owners) {
+        Sampling sampling = current();
+        if (sampling == null || !owners.hasResidency() || owners.pid().orElse(-1) != sampling.pid()) {
+            return;
+        }
+        ResidencyByType byTypes = sampling.byType();
+        long time = owners.residencyTimeNanos() != 0 ? owners.residencyTimeNanos() : System.nanoTime();
+        if (byTypes.size() == 0 || time >= byTypes.timeNanos(byTypes.size() - 1)) {
+            byTypes.add(time, TypeSummary.of(owners));
+        }
+        refresh();
     }
 
     /** Tells the map the suspects when they changed: the context wakes its readers on every new value. */
@@ -313,5 +361,9 @@ public class ResidencyPart {
 
     Button pauseButton() {
         return pause;
+    }
+
+    Button byTypeButton() {
+        return byType;
     }
 }
