@@ -50,6 +50,8 @@ class MapSuspectsTest {
     private RegionModelService models;
     private Session session;
     private IEclipseContext application;
+    /** Held here as the workbench's model holds a part's context: a parent keeps its children only weakly. */
+    private IEclipseContext partContext;
     private AddressSpaceMapPart part;
 
     @BeforeEach
@@ -69,7 +71,7 @@ class MapSuspectsTest {
         application.set(WorkbenchMoment.class, new WorkbenchMoment());
         application.set(ESelectionService.class, (ESelectionService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] { ESelectionService.class }, (proxy, method, args) -> null));
-        IEclipseContext partContext = application.createChild("map part");
+        partContext = application.createChild("map part");
         partContext.set(Composite.class, shell);
         part = ContextInjectionFactory.make(AddressSpaceMapPart.class, partContext);
         shell.open();
@@ -95,7 +97,8 @@ class MapSuspectsTest {
         assertFalse(part.legend().texts().contains(MapMessages.legendSuspect), "no key before any suspect");
         application.set(SuspectMarks.CONTEXT_KEY, growing(session));
         MapCanvas map = part.map();
-        assertEquals(1, map.suspects().suspects().size(), "the map took the suspects from the context");
+        UiTestSupport.waitUntil(display, () -> map.suspects().suspects().size() == 1, 5000,
+                "the map to take the suspects from the context");
         assertTrue(part.legend().texts().contains(MapMessages.legendSuspect), part.legend().texts().toString());
 
         assertEquals(MapOverlay.SUSPECT, outlineColour(map, "map-suspects.png"), "the suspect's outline");
@@ -104,7 +107,8 @@ class MapSuspectsTest {
         assertFalse(hoverAt(map, BASE + 4 * MIB).contains("leak suspect"), "the quiet region is no suspect");
 
         application.set(SuspectMarks.CONTEXT_KEY, new SuspectMarks(session, List.of()));
-        assertTrue(map.suspects().isEmpty(), "a region no longer suspected loses its mark");
+        UiTestSupport.waitUntil(display, () -> map.suspects().isEmpty(), 5000,
+                "a region no longer suspected to lose its mark");
         assertFalse(part.legend().texts().contains(MapMessages.legendSuspect), "and the key goes");
         assertFalse(outlineColour(map, "map-no-suspects.png") == MapOverlay.SUSPECT, "no outline left");
     }
