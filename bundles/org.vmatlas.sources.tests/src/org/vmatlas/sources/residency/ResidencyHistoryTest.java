@@ -65,6 +65,19 @@ class ResidencyHistoryTest {
     }
 
     @Test
+    void theLatestSampleListsEveryRegionWithItsFigures() {
+        ResidencyHistory history = new ResidencyHistory();
+        history.add(0, List.of(entry(0x1000_0000L, "", MIB), entry(0x3000_0000L, "/usr/lib/libc.so.6", 2 * MIB)));
+        history.add(S, List.of(entry(0x1000_0000L, "", 5 * MIB), entry(0x3000_0000L, "/usr/lib/libc.so.6", 2 * MIB)));
+        var latest = history.latestRegions().stream()
+                .sorted(java.util.Comparator.comparingLong(r -> r.region().start())).toList();
+        assertEquals(2, latest.size());
+        assertEquals(5 * MIB, latest.get(0).figures().rss());
+        assertEquals(2 * MIB, latest.get(1).figures().rss(), "unchanged figures are the latest too");
+        assertEquals("/usr/lib/libc.so.6", latest.get(1).region().path());
+    }
+
+    @Test
     void theUpperPartOfARegionCutInTwoIsANewRegion() {
         ResidencyHistory history = new ResidencyHistory();
         history.add(0, List.of(entry(0x1000_0000L, "", 100 * MIB)));

@@ -73,6 +73,11 @@ final class RegionSeries {
         return region;
     }
 
+    /** The latest figures, or {@code null} when nothing is recorded. */
+    Figures latest() {
+        return size == 0 ? null : points[size - 1];
+    }
+
     /**
      * The growth from the figures in force at {@code sinceNanos} (or, where the series was thinned, at the
      * nearest older point kept) to the latest ones; {@code null} when nothing is recorded. A region born after

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.SmapsEntry;
+import org.vmatlas.syscall.Mapping;
 
 /**
  * A process's residency over time, bounded whatever the run's length: the process's totals for the last
@@ -92,6 +93,30 @@ public final class ResidencyHistory {
     /** Samples added since the start, including those whose totals were since dropped. */
     public synchronized long samples() {
         return samples;
+    }
+
+    /** One region's figures in the last sample. */
+    public record RegionSample(Mapping region, Figures figures) {
+    }
+
+    /** When the last sample was taken ({@link System#nanoTime()}), or 0 before the first. */
+    public synchronized long latestTimeNanos() {
+        return totalsSize == 0 ? 0 : latestTotals().timeNanos();
+    }
+
+    /**
+     * Every region of the last sample with its figures, in no particular order; a region's figures carry the
+     * time they were first seen as they are (unchanged figures are not recorded again).
+     */
+    public synchronized List<RegionSample> latestRegions() {
+        List<RegionSample> out = new ArrayList<>(regions.size());
+        for (RegionSeries series : regions.values()) {
+            Figures latest = series.latest();
+            if (latest != null) {
+                out.add(new RegionSample(series.region(), latest));
+            }
+        }
+        return out;
     }
 
     /** Regions of the last sample. */

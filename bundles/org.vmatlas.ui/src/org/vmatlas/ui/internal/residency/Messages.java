@@ -21,6 +21,7 @@ final class Messages extends NLS {
     public static String chartTitleByType;
     public static String byType;
     public static String byTypeTip;
+    public static String classifyingTypes;
     public static String axisSeconds;
     public static String axisBytes;
     public static String rss;

@@ -31,10 +31,7 @@ import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
-import org.vmatlas.owners.Classification;
 import org.vmatlas.owners.RegionClassifier;
-import org.vmatlas.owners.TypeSummary;
-import org.vmatlas.render.chart.ResidencyByType;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.sources.residency.Figures;
 import org.vmatlas.sources.residency.Growth;
@@ -46,7 +43,6 @@ import org.vmatlas.ui.internal.HoverTips;
 import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.Widgets;
-import org.vmatlas.ui.internal.summary.Classifying;
 
 /**
  * Residency over time for a session that follows a live process (attached or traced): {@code smaps}
@@ -55,7 +51,7 @@ import org.vmatlas.ui.internal.summary.Classifying;
  * Sampling starts when the part first shows such a session and goes on while the process lives. Choosing
  * a suspect selects its region for the whole workbench, so the map marks it; the strongest growers
  * ({@link LeakSuspects}) are marked on the map as long as they stay suspects. "By type" plots RSS by region
- * type instead, each new sample classified by the owners' service off the UI thread ({@link Classifying}).
+ * type instead, each new sample typed by the owners' service off the UI thread ({@link TypeSampling}).
  */
 public class ResidencyPart {
 
@@ -88,7 +84,7 @@ public class ResidencyPart {
     private Label status;
     private Button pause;
     private Button byType;
-    private Classifying classifying;
+    private TypeSampling typeSampling;
     private Spinner every;
     private Combo window;
     private Table growers;
@@ -158,7 +154,7 @@ public class ResidencyPart {
         byType.setToolTipText(Messages.byTypeTip);
         byType.setEnabled(classifier != null);
         byType.addListener(SWT.Selection, e -> refresh());
-        classifying = new Classifying(part.getDisplay(), classifier, this::classified);
+        typeSampling = new TypeSampling(part.getDisplay(), classifier, () -> refresher.request());
         ChartComposite chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
         HoverTips.install(chartComposite);
         GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
@@ -247,9 +243,9 @@ public class ResidencyPart {
         show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
         publish(new SuspectMarks(session, LeakSuspects.among(shown)));
         if (byType.getSelection()) {
-            // one classification a new sample at most (Classifying spaces them further), never on this thread
+            // one classification a new sample at most, never on this thread
             if (sampling.running() && sampling.classificationDue()) {
-                classifying.request(session, session.space());
+                typeSampling.request(sampling, session.space());
             }
             chart.updateByType(sampling.byType(), totals.isEmpty() ? 0 : totals.getFirst().timeNanos());
         }
@@ -286,20 +282,6 @@ public class ResidencyPart {
             new TableItem(growers, SWT.NONE).setText(Messages.noGrowth);
         }
         growers.setRedraw(true);
-    }
-
-    /** A classification with residency of the shown session's process becomes a point of its per-type history. */
-    private void classified(Classification owners) {
-        Sampling sampling = current();
-        if (sampling == null || !owners.hasResidency() || owners.pid().orElse(-1) != sampling.pid()) {
-            return;
-        }
-        ResidencyByType byTypes = sampling.byType();
-        long time = owners.residencyTimeNanos() != 0 ? owners.residencyTimeNanos() : System.nanoTime();
-        if (byTypes.size() == 0 || time >= byTypes.timeNanos(byTypes.size() - 1)) {
-            byTypes.add(time, TypeSummary.of(owners));
-        }
-        refresh();
     }
 
     /** Tells the map the suspects when they changed: the context wakes its readers on every new value. */
