@@ -24,8 +24,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.jfree.chart.swt.ChartComposite;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
@@ -38,7 +36,6 @@ import org.vmatlas.sources.residency.Growth;
 import org.vmatlas.sources.residency.LeakSuspects;
 import org.vmatlas.sources.residency.ResidencyHistory;
 import org.vmatlas.sources.residency.ResidencySampler;
-import org.vmatlas.syscall.Mapping;
 import org.vmatlas.ui.internal.HoverTips;
 import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.UiRefresher;
@@ -87,10 +84,9 @@ public class ResidencyPart {
     private TypeSampling typeSampling;
     private Spinner every;
     private Combo window;
-    private Table growers;
+    private GrowersTable growers;
     private UiRefresher refresher;
     private Scrolling scrolling;
-    private List<Growth> shown = List.of();
     private volatile Session shownSession;
     private volatile int shownSessions;
     /** Only a change of session concerns this part (and closed sessions); samples arrive on their own. */
@@ -160,19 +156,7 @@ public class ResidencyPart {
         GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
         chartData.heightHint = 240;
         chartComposite.setLayoutData(chartData);
-        growers = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        growers.setHeaderVisible(true);
-        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, false);
-        tableData.heightHint = growers.getItemHeight() * 5 + growers.getHeaderHeight();
-        growers.setLayoutData(tableData);
-        growers.addListener(SWT.Selection, e -> showOnMap());
-        String[] names = { Messages.columnGrowth, Messages.columnName, Messages.columnRegion, Messages.columnRss };
-        int[] widths = { 240, 180, 260, 90 };
-        for (int i = 0; i < names.length; i++) {
-            TableColumn column = new TableColumn(growers, SWT.LEFT);
-            column.setText(names[i]);
-            column.setWidth(widths[i]);
-        }
+        growers = new GrowersTable(parent, this::showOnMap);
         if (suspectsOut == null) {
             suspectsOut = marks -> {
                 if (application != null) {
@@ -241,7 +225,7 @@ public class ResidencyPart {
         window.setEnabled(true);
         byType.setEnabled(classifier != null);
         show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
-        publish(new SuspectMarks(session, LeakSuspects.among(shown)));
+        publish(new SuspectMarks(session, LeakSuspects.among(growers.shown())));
         if (byType.getSelection()) {
             // one classification a new sample at most, never on this thread
             if (sampling.running() && sampling.classificationDue()) {
@@ -269,19 +253,7 @@ public class ResidencyPart {
 
     private void show(List<Figures> totals, List<Growth> growth) {
         chart.update(totals);
-        shown = growth;
-        growers.setRedraw(false);
-        growers.removeAll();
-        for (Growth g : growth) {
-            Mapping m = g.region();
-            TableItem item = new TableItem(growers, SWT.NONE);
-            item.setText(new String[] { g.describe(), m.path().isEmpty() ? Messages.anonymous : m.path(),
-                "0x" + Long.toHexString(m.start()) + "-0x" + Long.toHexString(m.end()), RegionText.size(g.to().rss()) });
-        }
-        if (growth.isEmpty() && !totals.isEmpty()) {
-            new TableItem(growers, SWT.NONE).setText(Messages.noGrowth);
-        }
-        growers.setRedraw(true);
+        growers.show(growth, !totals.isEmpty());
     }
 
     /** Tells the map the suspects when they changed: the context wakes its readers on every new value. */
@@ -293,13 +265,9 @@ public class ResidencyPart {
     }
 
     /** A chosen leak suspect becomes the workbench's selection: the map marks it, Regions shows it. */
-    private void showOnMap() {
+    private void showOnMap(Growth chosen) {
         Session session = models.current();
-        int row = growers.getSelectionIndex();
-        if (session == null || row < 0 || row >= shown.size()) {
-            return;
-        }
-        Region region = session.space().regionAt(shown.get(row).region().start());
+        Region region = session == null ? null : session.space().regionAt(chosen.region().start());
         if (region != null && selection != null) {
             selection.setSelection(region);
         }
@@ -330,7 +298,7 @@ public class ResidencyPart {
     }
 
     Table growersTable() {
-        return growers;
+        return growers.control();
     }
 
     ResidencyChart residencyChart() {
