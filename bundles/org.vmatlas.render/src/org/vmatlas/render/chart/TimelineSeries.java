@@ -9,9 +9,13 @@ import org.vmatlas.model.Timeline;
 import org.vmatlas.syscall.Prot;
 
 /**
- * Bytes by protection and by Go state after every event, kept in plain arrays and extended incrementally from the
- * events' region diffs: a new event costs its diff, not a walk of the address space. Also remembers
- * which events failed or raised a conflict. No display needed.
+ * Bytes by protection and by Go state after every event, extended incrementally from the events' region
+ * diffs: a new event costs its diff, not a walk of the address space. Also remembers which events failed
+ * or raised a conflict. No display needed.
+ * <p>
+ * Memory is bounded: up to {@link #MAX_BUCKETS} events every value is kept exactly; beyond, events share
+ * buckets ({@link SeriesBuckets}) that keep each slot's minimum, maximum and last value and the first
+ * event's time, so the chart keeps its shape and a value or time asked for an event is its bucket's.
  */
 public final class TimelineSeries {
 
@@ -20,23 +24,40 @@ public final class TimelineSeries {
     /** The Go states charted; their slots follow the protections' ({@link #stateSlot}). */
     public static final RegionState[] STATES = RegionState.values();
     private static final int SLOTS = PROTS.length + STATES.length;
+    /** How many buckets the series keeps at most (65536: 30 and more per pixel column of any screen). */
+    public static final int MAX_BUCKETS = 1 << 16;
+    /** The most memory a series' arrays take, whatever the number of events. */
+    public static final long MAX_RETAINED_BYTES = SeriesBuckets.bytesAtMost(SLOTS, MAX_BUCKETS);
 
-    private long[][] bytes = new long[SLOTS][1024];
-    private double[] seconds = new double[1024];
+    private final int maxBuckets;
+    private SeriesBuckets buckets;
     private long firstNanos;
-    private int[] failures = new int[256];
-    private int failureCount;
+    private double lastSeconds;
+    private int failedEvents;
     private int size;
     private final long[] running = new long[SLOTS];
     private Timeline source;
+
+    public TimelineSeries() {
+        this(MAX_BUCKETS);
+    }
+
+    /** A series with a bound of its own, a power of two (tests use a small one). */
+    public TimelineSeries(int maxBuckets) {
+        this.maxBuckets = maxBuckets;
+        buckets = new SeriesBuckets(SLOTS, maxBuckets);
+    }
 
     /** Brings the series up to date with a timeline; starts over when the timeline is another one. */
     public void update(Timeline timeline) {
         if (timeline != source || timeline.size() < size) {
             source = timeline;
             size = 0;
-            failureCount = 0;
+            failedEvents = 0;
+            firstNanos = 0;
+            lastSeconds = 0;
             Arrays.fill(running, 0);
+            buckets = new SeriesBuckets(SLOTS, maxBuckets);
         }
         int total = timeline.size();
         for (int i = size; i < total; i++) {
@@ -55,33 +76,19 @@ public final class TimelineSeries {
     }
 
     private void append(int index, Event event) {
-        if (index >= bytes[0].length) {
-            for (int k = 0; k < SLOTS; k++) {
-                bytes[k] = Arrays.copyOf(bytes[k], bytes[k].length * 2);
-            }
-        }
-        if (index >= seconds.length) {
-            seconds = Arrays.copyOf(seconds, Math.max(bytes[0].length, seconds.length * 2));
-        }
-        if (index == 0) {
-            firstNanos = event.timeNanos();
-        }
         if (firstNanos == 0) {
             // an untimed first event (a starting snapshot) does not put the clock's origin at 1970
             firstNanos = event.timeNanos();
         }
         // an untimed event stays where the one before it was
-        seconds[index] = event.timeNanos() == 0 ? (index == 0 ? 0 : seconds[index - 1])
-                : Math.max(0, (event.timeNanos() - firstNanos) / 1e9);
-        for (int k = 0; k < SLOTS; k++) {
-            bytes[k][index] = running[k];
+        if (event.timeNanos() != 0) {
+            lastSeconds = Math.max(0, (event.timeNanos() - firstNanos) / 1e9);
         }
-        if (event.failed() || !event.conflicts().isEmpty()) {
-            if (failureCount == failures.length) {
-                failures = Arrays.copyOf(failures, failureCount * 2);
-            }
-            failures[failureCount++] = index;
+        boolean marked = event.failed() || !event.conflicts().isEmpty();
+        if (marked) {
+            failedEvents++;
         }
+        buckets.append(index, running, lastSeconds, marked);
     }
 
     static int slot(int prot) {
@@ -103,40 +110,65 @@ public final class TimelineSeries {
         return size;
     }
 
-    /** Bytes of slot {@code k} (an index into {@link #PROTS}, or a {@link #stateSlot}) after event {@code index}. */
+    /**
+     * Bytes of slot {@code k} (an index into {@link #PROTS}, or a {@link #stateSlot}) after event {@code index};
+     * beyond the bound, after the last event of its bucket.
+     */
     public long bytes(int k, int index) {
-        return bytes[k][index];
+        return buckets.last(k, buckets.bucketOf(index));
     }
 
     public long totalBytes(int index) {
         long total = 0;
         for (int k = 0; k < PROTS.length; k++) {
-            total += bytes[k][index];
+            total += bytes(k, index);
         }
         return total;
     }
 
-    /** When event {@code index} happened, in seconds after the first event. */
+    /** When event {@code index} happened, in seconds after the first event; beyond the bound, its bucket's first. */
     public double seconds(int index) {
-        return seconds[index];
+        return buckets.firstSeconds(buckets.bucketOf(index));
     }
 
     /** {@code true} when the events carry times that tell them apart (a session with a clock, or a trace). */
     public boolean timed() {
-        return size > 1 && seconds[size - 1] > 0;
+        return size > 1 && lastSeconds > 0;
     }
 
     /** Where event {@code index} goes on the chart's axis: its time in seconds, or its number. */
     public double x(int index, boolean inSeconds) {
-        return inSeconds ? seconds[index] : index;
+        return inSeconds ? seconds(index) : index;
     }
 
+    /** How many failing or conflicting events are marked: all of them below the bound, one a bucket beyond. */
     public int failureCount() {
-        return failureCount;
+        return buckets.markCount();
     }
 
+    /** The event number of mark {@code i}, oldest first. */
     public int failure(int i) {
-        return failures[i];
+        return buckets.mark(i);
+    }
+
+    /** How many events failed or raised a conflict in all, marked or not. */
+    public int failedEvents() {
+        return failedEvents;
+    }
+
+    /** How many events share a bucket: 1 below the bound, a power of two beyond. */
+    public int eventsPerBucket() {
+        return buckets.eventsPerBucket();
+    }
+
+    /** The bytes the series' arrays hold now; never above {@link #MAX_RETAINED_BYTES}. */
+    public long retainedBytes() {
+        return buckets.retainedBytes();
+    }
+
+    /** How many buckets the arrays have room for; never above the bound. */
+    public int bucketCapacity() {
+        return buckets.capacity();
     }
 
     /**
@@ -149,36 +181,43 @@ public final class TimelineSeries {
 
     /** As {@link #decimated(int, int)}, along time (seconds after the first event) or along event numbers. */
     public double[][] decimated(int k, int columns, boolean inSeconds) {
-        if (size <= 2 * columns) {
-            double[][] xy = new double[2][size];
-            for (int i = 0; i < size; i++) {
-                xy[0][i] = x(i, inSeconds);
-                xy[1][i] = bytes[k][i];
+        int used = buckets.used();
+        if (buckets.eventsPerBucket() == 1 && used <= 2 * columns) {
+            double[][] xy = new double[2][used];
+            for (int b = 0; b < used; b++) {
+                xy[0][b] = bucketX(b, inSeconds);
+                xy[1][b] = buckets.last(k, b);
             }
             return xy;
         }
-        double[][] xy = new double[2][2 * columns];
+        int shown = Math.min(columns, used);
+        double[][] xy = new double[2][2 * shown];
         int n = 0;
-        for (int c = 0; c < columns; c++) {
-            int from = (int) ((long) c * size / columns);
-            int to = (int) ((long) (c + 1) * size / columns);
+        for (int c = 0; c < shown; c++) {
+            int from = (int) ((long) c * used / shown);
+            int to = (int) ((long) (c + 1) * used / shown);
             int minAt = from;
             int maxAt = from;
-            for (int i = from; i < to; i++) {
-                if (bytes[k][i] < bytes[k][minAt]) {
-                    minAt = i;
+            for (int b = from; b < to; b++) {
+                if (buckets.min(k, b) < buckets.min(k, minAt)) {
+                    minAt = b;
                 }
-                if (bytes[k][i] > bytes[k][maxAt]) {
-                    maxAt = i;
+                if (buckets.max(k, b) > buckets.max(k, maxAt)) {
+                    maxAt = b;
                 }
             }
-            int first = Math.min(minAt, maxAt);
-            int second = Math.max(minAt, maxAt);
-            xy[0][n] = x(first, inSeconds);
-            xy[1][n++] = bytes[k][first];
-            xy[0][n] = x(second, inSeconds);
-            xy[1][n++] = bytes[k][second];
+            boolean minFirst = minAt <= maxAt;
+            int first = minFirst ? minAt : maxAt;
+            int second = minFirst ? maxAt : minAt;
+            xy[0][n] = bucketX(first, inSeconds);
+            xy[1][n++] = minFirst ? buckets.min(k, first) : buckets.max(k, first);
+            xy[0][n] = bucketX(second, inSeconds);
+            xy[1][n++] = minFirst ? buckets.max(k, second) : buckets.min(k, second);
         }
         return xy;
+    }
+
+    private double bucketX(int bucket, boolean inSeconds) {
+        return inSeconds ? buckets.firstSeconds(bucket) : (double) bucket * buckets.eventsPerBucket();
     }
 }

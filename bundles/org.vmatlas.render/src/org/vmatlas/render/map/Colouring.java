@@ -107,6 +107,11 @@ public final class Colouring {
         return (byte) (CellClass.PROTECTED + (mode == ColourMode.TYPE ? TYPE_RGB.length : 4));
     }
 
+    /** The colour the map gives an owners' type: the same in the charts that plot by type. */
+    public static int typeRgb(org.vmatlas.owners.RegionType type) {
+        return TYPE_RGB[type.ordinal()];
+    }
+
     /** The colour of a code. */
     public int rgb(int code) {
         if (mode == ColourMode.PROTECTION || !CellClass.isMapped(code)) {

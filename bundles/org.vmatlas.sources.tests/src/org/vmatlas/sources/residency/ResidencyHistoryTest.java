@@ -47,6 +47,50 @@ class ResidencyHistoryTest {
     }
 
     @Test
+    void anAnonymousRegionGrowingDownwardsStaysOneRegionWithItsWholeHistory() {
+        ResidencyHistory history = new ResidencyHistory();
+        long end = 0x7f00_0000_0000L;
+        for (int t = 0; t <= 10; t++) {
+            long start = end - (t + 1) * 4 * MIB; // a 4 MiB mapping placed just below every second merges into it
+            Mapping m = new Mapping(start, end, 3, 7, false, 0, 0, 0, "");
+            long rss = (t + 1) * 4 * MIB;
+            history.add(t * S, List.of(new SmapsEntry(m, new MemoryCounters(end - start, rss, rss, 0, 0, 0, rss, 0, 0),
+                    false)));
+        }
+        List<Growth> growth = history.strongestGrowers(Duration.ofSeconds(60), 5);
+        assertEquals(1, growth.size(), growth.toString());
+        assertEquals(end - 44 * MIB, growth.getFirst().region().start(), "the region as last sampled");
+        assertEquals(40 * MIB, growth.getFirst().rssDelta());
+        assertEquals("grew 40.0 MiB in 10 s", growth.getFirst().describe(), "over the whole run, not since the last move");
+    }
+
+    @Test
+    void theLatestSampleListsEveryRegionWithItsFigures() {
+        ResidencyHistory history = new ResidencyHistory();
+        history.add(0, List.of(entry(0x1000_0000L, "", MIB), entry(0x3000_0000L, "/usr/lib/libc.so.6", 2 * MIB)));
+        history.add(S, List.of(entry(0x1000_0000L, "", 5 * MIB), entry(0x3000_0000L, "/usr/lib/libc.so.6", 2 * MIB)));
+        var latest = history.latestRegions().stream()
+                .sorted(java.util.Comparator.comparingLong(r -> r.region().start())).toList();
+        assertEquals(2, latest.size());
+        assertEquals(5 * MIB, latest.get(0).figures().rss());
+        assertEquals(2 * MIB, latest.get(1).figures().rss(), "unchanged figures are the latest too");
+        assertEquals("/usr/lib/libc.so.6", latest.get(1).region().path());
+    }
+
+    @Test
+    void theUpperPartOfARegionCutInTwoIsANewRegion() {
+        ResidencyHistory history = new ResidencyHistory();
+        history.add(0, List.of(entry(0x1000_0000L, "", 100 * MIB)));
+        Mapping lower = new Mapping(0x1000_0000L, 0x1800_0000L, 3, 7, false, 0, 0, 0, "");
+        Mapping upper = new Mapping(0x1800_0000L, 0x2000_0000L, 1, 7, false, 0, 0, 0, "");
+        history.add(10 * S, List.of(new SmapsEntry(lower, new MemoryCounters(128 * MIB, 50 * MIB, 50 * MIB, 0, 0, 0, 0, 0, 0), false),
+                new SmapsEntry(upper, new MemoryCounters(128 * MIB, 50 * MIB, 50 * MIB, 0, 0, 0, 0, 0, 0), false)));
+        List<Growth> growth = history.strongestGrowers(Duration.ofSeconds(5), 5);
+        assertEquals(1, growth.size(), "only the upper part is new (born 0 s ago): " + growth);
+        assertEquals(0x1800_0000L, growth.getFirst().region().start());
+    }
+
+    @Test
     void aRegionBornInsideTheWindowGrewFromNothing() {
         ResidencyHistory history = new ResidencyHistory();
         history.add(0, List.of(entry(0x1000_0000L, "", MIB)));

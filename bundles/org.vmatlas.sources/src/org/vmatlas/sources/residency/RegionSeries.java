@@ -31,6 +31,16 @@ final class RegionSeries {
                 && mapping.path().equals(region.path());
     }
 
+    /**
+     * Whether {@code mapping} is this anonymous region grown downwards: the same end and kind, a lower start
+     * (mappings placed just below merged into it). A region cut in two is not: its upper part starts higher.
+     */
+    boolean grewDownTo(Mapping mapping) {
+        return mapping.end() == region.end() && Long.compareUnsigned(mapping.start(), region.start()) < 0
+                && mapping.inode() == 0 && region.inode() == 0 && mapping.shared() == region.shared()
+                && mapping.prot() == region.prot() && mapping.path().equals(region.path());
+    }
+
     void add(Mapping mapping, Figures figures) {
         region = mapping;
         if (size > 0 && points[size - 1].sameAs(figures)) {
@@ -61,6 +71,11 @@ final class RegionSeries {
 
     Mapping region() {
         return region;
+    }
+
+    /** The latest figures, or {@code null} when nothing is recorded. */
+    Figures latest() {
+        return size == 0 ? null : points[size - 1];
     }
 
     /**

@@ -9,11 +9,14 @@ import java.util.Map;
 
 import org.vmatlas.sources.proc.MemoryCounters;
 import org.vmatlas.sources.proc.SmapsEntry;
+import org.vmatlas.syscall.Mapping;
 
 /**
  * A process's residency over time, bounded whatever the run's length: the process's totals for the last
  * {@link #TOTALS_CAPACITY} samples (a day at 1 Hz, 3.5 MB), and per region at most 64
- * points, fine near now and thinned further back, always reaching the region's first sample. A region that leaves the process leaves the history, so the
+ * points, fine near now and thinned further back, always reaching the region's first sample. An anonymous
+ * region that grows downwards (new mappings placed just below it merge into it, as with every large
+ * allocation of many runtimes) stays one region, though its start moves. A region that leaves the process leaves the history, so the
  * regions kept are never more than the process has (at most {@code vm.max_map_count}). Thread-safe: a
  * sampler adds while the workbench reads.
  */
@@ -36,11 +39,16 @@ public final class ResidencyHistory {
         }
         MemoryCounters sum = MemoryCounters.ZERO;
         Map<Long, RegionSeries> seen = new HashMap<>(entries.size() * 2);
+        Map<Long, RegionSeries> byEnd = byEnd();
         for (SmapsEntry entry : entries) {
             sum = sum.plus(entry.counters());
             RegionSeries series = regions.get(entry.mapping().start());
-            if (series == null || !series.sameRegion(entry.mapping())) {
-                series = new RegionSeries(entry.mapping(), samples == 0 ? Long.MIN_VALUE : timeNanos);
+            if (series != null && series.sameRegion(entry.mapping())) {
+                byEnd.remove(series.region().end(), series);
+            } else {
+                RegionSeries below = byEnd.remove(entry.mapping().end());
+                series = below != null && below.grewDownTo(entry.mapping()) ? below
+                        : new RegionSeries(entry.mapping(), samples == 0 ? Long.MIN_VALUE : timeNanos);
             }
             series.add(entry.mapping(), Figures.of(timeNanos, entry.counters()));
             seen.put(entry.mapping().start(), series);
@@ -49,6 +57,15 @@ public final class ResidencyHistory {
         regions.putAll(seen);
         addTotals(Figures.of(timeNanos, sum));
         samples++;
+    }
+
+    /** The regions of the last sample by their end, to follow an anonymous region that grew downwards. */
+    private Map<Long, RegionSeries> byEnd() {
+        Map<Long, RegionSeries> out = new HashMap<>(regions.size() * 2);
+        for (RegionSeries series : regions.values()) {
+            out.put(series.region().end(), series);
+        }
+        return out;
     }
 
     private void addTotals(Figures figures) {
@@ -76,6 +93,30 @@ public final class ResidencyHistory {
     /** Samples added since the start, including those whose totals were since dropped. */
     public synchronized long samples() {
         return samples;
+    }
+
+    /** One region's figures in the last sample. */
+    public record RegionSample(Mapping region, Figures figures) {
+    }
+
+    /** When the last sample was taken ({@link System#nanoTime()}), or 0 before the first. */
+    public synchronized long latestTimeNanos() {
+        return totalsSize == 0 ? 0 : latestTotals().timeNanos();
+    }
+
+    /**
+     * Every region of the last sample with its figures, in no particular order; a region's figures carry the
+     * time they were first seen as they are (unchanged figures are not recorded again).
+     */
+    public synchronized List<RegionSample> latestRegions() {
+        List<RegionSample> out = new ArrayList<>(regions.size());
+        for (RegionSeries series : regions.values()) {
+            Figures latest = series.latest();
+            if (latest != null) {
+                out.add(new RegionSample(series.region(), latest));
+            }
+        }
+        return out;
     }
 
     /** Regions of the last sample. */

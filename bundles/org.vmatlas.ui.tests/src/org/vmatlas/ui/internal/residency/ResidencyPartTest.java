@@ -42,6 +42,7 @@ class ResidencyPartTest {
     private RegionModelService models;
     private ResidencyPart part;
     private Object selected;
+    private volatile SuspectMarks published;
 
     @BeforeEach
     void open() {
@@ -55,7 +56,7 @@ class ResidencyPartTest {
                     }
                     return null;
                 });
-        part = new ResidencyPart(models, recorder);
+        part = new ResidencyPart(models, recorder, marks -> published = marks);
         part.create(shell);
         shell.setSize(900, 560);
         shell.open();
@@ -79,6 +80,7 @@ class ResidencyPartTest {
         assertFalse(part.pauseButton().getEnabled());
         assertFalse(part.windowCombo().getEnabled());
         assertEquals(0, part.growersTable().getItemCount());
+        assertEquals(new SuspectMarks(simulated, java.util.List.of()), published, "no suspects for the map");
     }
 
     @Test
@@ -102,6 +104,13 @@ class ResidencyPartTest {
                     "the touched 40 MiB in the RSS line");
             UiTestSupport.waitUntil(display, () -> part.growersTable().getItemCount() > 0
                     && part.growersTable().getItem(0).getText(0).startsWith("grew"), 15_000, "a grower listed");
+            UiTestSupport.waitUntil(display, () -> published != null && !published.isEmpty(), 15_000,
+                    "a leak suspect published for the map");
+            assertTrue(published.session() == session, "the suspects name their session");
+            var suspect = published.suspects().getFirst();
+            assertTrue(suspect.region().start() <= address && address < suspect.region().end(),
+                    "the touched mapping is the first suspect: " + suspect);
+            assertTrue(suspect.rssDelta() >= org.vmatlas.sources.residency.LeakSuspects.MIN_GROWTH, suspect.describe());
             String region = part.growersTable().getItem(0).getText(2);
             long start = Long.decode(region.substring(0, region.indexOf('-')));
             long end = Long.decode(region.substring(region.indexOf('-') + 1));

@@ -34,11 +34,13 @@ import org.vmatlas.render.map.ColourMode;
 import org.vmatlas.render.map.Colouring;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.RecentConflicts;
+import org.vmatlas.render.map.RecentNotes;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.StartupReport;
 import org.vmatlas.ui.internal.UiRefresher;
 import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.residency.SuspectMarks;
 
 /**
  * The main part: the current session's address space at the workbench's moment, with a header of
@@ -78,6 +80,7 @@ public class AddressSpaceMapPart {
     private MapFacts facts;
     private int lastFlashed = -1;
     private Session shownSession;
+    private SuspectMarks suspects = SuspectMarks.NONE;
     /** Each session's own zoom and pan, kept while the session is open: {from, to}. */
     private final Map<Session, double[]> views = new WeakHashMap<>();
     private MapCanvas map;
@@ -152,6 +155,8 @@ public class AddressSpaceMapPart {
         if (session == null) {
             header.setText(Messages.map_noSession);
             map.show(List.of(), List.of(), List.of(), List.of());
+            map.setNotes(RecentNotes.NONE);
+            showSuspects();
             return;
         }
         AddressSpace space = moment.space(session);
@@ -168,6 +173,8 @@ public class AddressSpaceMapPart {
             map.control().getDisplay().timerExec(FLASH_MILLIS, map::clearFlash);
         }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
+        map.setNotes(RecentNotes.upTo(session.timeline(), index));
+        showSuspects();
         ColourMode mode = ColourMode.values()[Math.max(0, colourMode.getSelectionIndex())];
         Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
         if (colouring.mode() != map.colouring().mode() || mode != ColourMode.PROTECTION) {
@@ -197,6 +204,24 @@ public class AddressSpaceMapPart {
         map.invalidate();
     }
 
+    /** The Residency part's leak suspects: marked when they belong to the session shown. */
+    @Inject
+    @Optional
+    public void suspects(@Named(SuspectMarks.CONTEXT_KEY) SuspectMarks marks) {
+        suspects = marks == null ? SuspectMarks.NONE : marks;
+        if (map != null && !map.control().isDisposed()) {
+            showSuspects();
+        }
+    }
+
+    private void showSuspects() {
+        SuspectMarks shown = suspects.of(shownSession);
+        map.setSuspects(shown);
+        if (legendBox.showSuspects(!shown.isEmpty())) {
+            legendBox.control().getParent().layout(true, true);
+        }
+    }
+
     @Inject
     @Optional
     public void selected(@Named(IServiceConstants.ACTIVE_SELECTION) Region region) {
@@ -218,6 +243,11 @@ public class AddressSpaceMapPart {
     /** The Compact toggle, for tests. */
     Button compactButton() {
         return compact;
+    }
+
+    /** The legend, for tests. */
+    MapLegend legend() {
+        return legendBox;
     }
 
     /** The Overview toggle, for tests. */

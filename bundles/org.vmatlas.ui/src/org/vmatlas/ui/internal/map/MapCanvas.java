@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -23,7 +24,9 @@ import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
+import org.vmatlas.render.map.RecentNotes;
 import org.vmatlas.render.map.RegionText;
+import org.vmatlas.ui.internal.residency.SuspectMarks;
 
 /**
  * The address-space map widget: keeps the latest regions, renders a {@link MapFrame} off screen when
@@ -51,6 +54,8 @@ public final class MapCanvas {
     private Region hovered;
     private Colouring colouring = Colouring.PROTECTION;
     private Function<Region, String> owners = region -> null;
+    private RecentNotes notes = RecentNotes.NONE;
+    private SuspectMarks suspects = SuspectMarks.NONE;
     private Consumer<Region> selectionListener = region -> { };
 
     public MapCanvas(Composite parent) {
@@ -119,10 +124,38 @@ public final class MapCanvas {
         owners = ownerOf;
     }
 
-    /** The hover's words for a region: its facts and, when known, its owner. */
+    /** The patterns recent events followed, named in the hover of the regions they made. */
+    public void setNotes(RecentNotes recent) {
+        notes = recent;
+    }
+
+    /** The leak suspects to mark (those of the session shown). */
+    public void setSuspects(SuspectMarks marks) {
+        if (!marks.equals(suspects)) {
+            suspects = marks;
+            canvas.redraw();
+        }
+    }
+
+    public SuspectMarks suspects() {
+        return suspects;
+    }
+
+    /** The hover's words for a region: its facts, when known its owner, the patterns that made it, a leak suspicion. */
     String describe(Region region) {
+        StringBuilder text = new StringBuilder(RegionText.describe(region));
         String owner = owners.apply(region);
-        return RegionText.describe(region) + (owner == null || owner.isEmpty() ? "" : "\nowner " + owner);
+        if (owner != null && !owner.isEmpty()) {
+            text.append('\n').append(NLS.bind(MapMessages.hoverOwner, owner));
+        }
+        for (String line : notes.about(region)) {
+            text.append('\n').append(NLS.bind(MapMessages.hoverPattern, line));
+        }
+        String suspicion = suspects.hover(region);
+        if (suspicion != null) {
+            text.append('\n').append(suspicion);
+        }
+        return text.toString();
     }
 
     public Colouring colouring() {
@@ -224,7 +257,7 @@ public final class MapCanvas {
                 image = new Image(canvas.getDisplay(), toImageData(overview.pixels(), overview.width(), overview.height()));
             }
             gc.drawImage(image, 0, 0);
-            MapOverlay.drawHilbert(gc, overview, arcs(), selected);
+            MapOverlay.drawHilbert(gc, overview, arcs(), selected, suspects);
             return;
         }
         MapFrame current = frame();
@@ -232,7 +265,7 @@ public final class MapCanvas {
             image = new Image(canvas.getDisplay(), toImageData(current));
         }
         gc.drawImage(image, 0, 0);
-        MapOverlay.draw(gc, current, arcs(), selected);
+        MapOverlay.draw(gc, current, arcs(), selected, suspects);
     }
 
     private void disposeImage() {
@@ -249,7 +282,7 @@ public final class MapCanvas {
         Image result = new Image(canvas.getDisplay(), toImageData(offscreen));
         GC gc = new GC(result);
         try {
-            MapOverlay.draw(gc, offscreen, arcs(), selected);
+            MapOverlay.draw(gc, offscreen, arcs(), selected, suspects);
         } finally {
             gc.dispose();
         }

@@ -1,6 +1,7 @@
 package org.vmatlas.ui.internal.map;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -25,6 +26,8 @@ final class MapLegend {
     private final Composite box;
     private ColourMode shownMode;
     private List<String> shownTexts = List.of();
+    private boolean suspectsShown;
+    private Canvas suspectSwatch;
 
     MapLegend(Composite parent) {
         box = new Composite(parent, SWT.NONE);
@@ -50,7 +53,48 @@ final class MapLegend {
         for (Legend.Entry entry : Legend.entries(colouring)) {
             swatch(entry, colouring);
         }
+        suspectSwatch = suspectsShown ? suspectSwatch() : null;
         box.layout(true);
+    }
+
+    /** Adds or removes the key to the leak suspects' mark; {@code true} when that changed the legend. */
+    boolean showSuspects(boolean on) {
+        if (on == suspectsShown) {
+            return false;
+        }
+        suspectsShown = on;
+        if (on) {
+            suspectSwatch = suspectSwatch();
+        } else if (suspectSwatch != null) {
+            suspectSwatch.dispose();
+            suspectSwatch = null;
+        }
+        box.layout(true);
+        return true;
+    }
+
+    /** The suspects' key: an outline and badge as {@link MapOverlay} draws them over a region. */
+    private Canvas suspectSwatch() {
+        Canvas swatch = new Canvas(box, SWT.NONE);
+        GC measure = new GC(swatch);
+        int textWidth = measure.textExtent(MapMessages.legendSuspect).x;
+        measure.dispose();
+        swatch.setLayoutData(new RowData(SWATCH_WIDTH + 6 + textWidth, 18));
+        swatch.addPaintListener(event -> {
+            event.gc.setForeground(MapCanvas.color(MapOverlay.SUSPECT));
+            event.gc.setLineWidth(3);
+            event.gc.drawRectangle(1, 3, SWATCH_WIDTH - 3, SWATCH_HEIGHT - 3);
+            event.gc.setLineWidth(1);
+            event.gc.setForeground(swatch.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+            event.gc.drawText(MapMessages.legendSuspect, SWATCH_WIDTH + 4, 1, true);
+        });
+        return swatch;
+    }
+
+    /** The legend's words, the suspects' key last when shown; for tests. */
+    List<String> texts() {
+        return suspectsShown ? Stream.concat(shownTexts.stream(),
+                Stream.of(MapMessages.legendSuspect)).toList() : shownTexts;
     }
 
     private void swatch(Legend.Entry entry, Colouring colouring) {

@@ -15,34 +15,46 @@ import org.vmatlas.render.map.MapColors;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLabels;
+import org.vmatlas.sources.residency.Growth;
+import org.vmatlas.syscall.Mapping;
+import org.vmatlas.ui.internal.residency.SuspectMarks;
 
 /**
  * The few things drawn with GC calls over the finished pixels: one address label per row, arcs
- * between duplicate mappings, and the selection outline. Their number does not grow with the
+ * between duplicate mappings, the leak suspects' outlines and badges, and the selection outline. Their number does not grow with the
  * region count (one arc per duplicate pair, one label per row).
  */
 final class MapOverlay {
 
     /** The colour of the arcs that link duplicate mappings (views of the same pages). */
     static final int ARC = 0x6A3D9A;
+    /** The colour of a leak suspect's outline and badge: a magenta no colour mode paints regions with. */
+    static final int SUSPECT = 0xC2007A;
     private static final String LABEL_FONT_KEY = "org.vmatlas.ui.map.labelFont";
 
     private MapOverlay() {
     }
 
-    static void draw(GC gc, MapFrame frame, List<List<Region>> duplicates, Region selected) {
+    static void draw(GC gc, MapFrame frame, List<List<Region>> duplicates, Region selected, SuspectMarks suspects) {
         gc.setAntialias(SWT.ON);
         gc.setTextAntialias(SWT.ON);
         drawRowLabels(gc, frame);
         drawNames(gc, frame);
         drawDuplicateArcs(gc, frame, duplicates);
+        List<Growth> marked = suspects.suspects();
+        for (int i = 0; i < marked.size(); i++) {
+            Mapping region = marked.get(i).region();
+            drawOutline(gc, frame, region.start(), region.end(), SUSPECT, 3);
+            drawBadge(gc, frame, region.start(), Integer.toString(i + 1));
+        }
         if (selected != null) {
-            drawOutline(gc, frame, selected);
+            drawOutline(gc, frame, selected.start(), selected.end(), 0x101010, 2);
         }
     }
 
-    /** The overview's overlay: arcs between duplicates and a ring around the selection's first cell. */
-    static void drawHilbert(GC gc, HilbertFrame frame, List<List<Region>> duplicates, Region selected) {
+    /** The overview's overlay: arcs between duplicates, rings around leak suspects and the selection's first cell. */
+    static void drawHilbert(GC gc, HilbertFrame frame, List<List<Region>> duplicates, Region selected,
+            SuspectMarks suspects) {
         gc.setAntialias(SWT.ON);
         gc.setForeground(MapCanvas.color(ARC));
         gc.setLineWidth(2);
@@ -55,6 +67,15 @@ final class MapOverlay {
                 }
             }
         }
+        gc.setForeground(MapCanvas.color(SUSPECT));
+        gc.setLineWidth(3);
+        for (Growth suspect : suspects.suspects()) {
+            int[] at = frame.pixelOf(suspect.region().start());
+            if (at != null) {
+                gc.drawOval(at[0] - 9, at[1] - 9, 18, 18);
+            }
+        }
+        gc.setLineWidth(2);
         if (selected != null) {
             int[] at = frame.pixelOf(selected.start());
             if (at != null) {
@@ -140,15 +161,15 @@ final class MapOverlay {
         gc.fillOval(x2 - 3, y2 - 3, 7, 7);
     }
 
-    private static void drawOutline(GC gc, MapFrame frame, Region region) {
-        int first = frame.cellOfAddress(region.start());
-        int last = frame.cellOfAddress(region.end() - 1);
+    private static void drawOutline(GC gc, MapFrame frame, long start, long end, int rgb, int width) {
+        int first = frame.cellOfAddress(start);
+        int last = frame.cellOfAddress(end - 1);
         if (first < 0 || last < 0) {
             return;
         }
         MapGeometry geometry = frame.geometry();
-        gc.setForeground(MapCanvas.color(0x101010));
-        gc.setLineWidth(2);
+        gc.setForeground(MapCanvas.color(rgb));
+        gc.setLineWidth(width);
         int columns = geometry.columns();
         for (int row = first / columns; row <= last / columns; row++) {
             int from = Math.max(first, row * columns);
@@ -157,5 +178,22 @@ final class MapOverlay {
                     to - from + 2, geometry.bandHeight() + 1);
         }
         gc.setLineWidth(1);
+    }
+
+    /** A suspect's rank in a small magenta tab over its first cell, so even a thin region's mark is seen. */
+    private static void drawBadge(GC gc, MapFrame frame, long start, String rank) {
+        int first = frame.cellOfAddress(start);
+        if (first < 0) {
+            return;
+        }
+        MapGeometry geometry = frame.geometry();
+        int row = first / geometry.columns();
+        var extent = gc.textExtent(rank);
+        int x = geometry.cellX(first);
+        int y = geometry.rowTop(row) - extent.y / 2;
+        gc.setBackground(MapCanvas.color(SUSPECT));
+        gc.fillRoundRectangle(x - 2, y, extent.x + 6, extent.y, 4, 4);
+        gc.setForeground(MapCanvas.color(0xFFFFFF));
+        gc.drawText(rank, x + 1, y, true);
     }
 }

@@ -18,6 +18,10 @@ final class Messages extends NLS {
     public static String window;
     public static String windowTip;
     public static String chartTitle;
+    public static String chartTitleByType;
+    public static String byType;
+    public static String byTypeTip;
+    public static String classifyingTypes;
     public static String axisSeconds;
     public static String axisBytes;
     public static String rss;

@@ -10,12 +10,16 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.RangeType;
 import org.jfree.data.xy.DefaultXYDataset;
+import org.vmatlas.owners.RegionType;
 import org.vmatlas.render.chart.ByteFormat;
+import org.vmatlas.render.chart.ResidencyByType;
+import org.vmatlas.render.map.Colouring;
 import org.vmatlas.sources.residency.Figures;
 
 /**
  * The JFreeChart side of the Residency part: the process's RSS, PSS, dirty and swap over the seconds since
- * its first sample, reduced to at most {@link #MAX_POINTS} points a line. Knows nothing of SWT.
+ * its first sample, or its RSS by region type, reduced to at most {@link #MAX_POINTS} points a line. Knows
+ * nothing of SWT.
  */
 final class ResidencyChart {
 
@@ -55,6 +59,8 @@ final class ResidencyChart {
 
     /** Replaces the lines with {@code totals} (oldest first); an empty list leaves empty lines. */
     void update(List<Figures> totals) {
+        clear();
+        chart.setTitle(Messages.chartTitle);
         int n = totals.size();
         int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
         int points = n == 0 ? 0 : (n - 1) / step + 1;
@@ -72,8 +78,54 @@ final class ResidencyChart {
         }
         String[] names = { Messages.rss, Messages.pss, Messages.dirty, Messages.swap };
         for (int k = 0; k < 4; k++) {
+            renderer().setSeriesPaint(k, new Color(COLOURS[k]));
             lines.addSeries(names[k], series[k]);
         }
+    }
+
+    /**
+     * Replaces the lines with the resident bytes of each type met, one line a type in the map's type colour,
+     * along the same seconds as the totals ({@code t0Nanos}, the first sample's time), at most
+     * {@link #MAX_POINTS} points a line.
+     */
+    void updateByType(ResidencyByType byType, long t0Nanos) {
+        clear();
+        chart.setTitle(Messages.chartTitleByType);
+        int n = byType.size();
+        int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+        int points = n == 0 ? 0 : (n - 1) / step + 1;
+        List<RegionType> types = byType.typesSeen();
+        for (int k = 0; k < types.size(); k++) {
+            RegionType type = types.get(k);
+            double[][] xy = new double[2][points];
+            for (int p = 0; p < points; p++) {
+                int i = p == points - 1 ? n - 1 : p * step;
+                xy[0][p] = Math.max(0, (byType.timeNanos(i) - t0Nanos) / 1e9);
+                xy[1][p] = byType.rss(type, i);
+            }
+            renderer().setSeriesPaint(k, new Color(Colouring.typeRgb(type)));
+            renderer().setSeriesStroke(k, new BasicStroke(2f));
+            lines.addSeries(type.displayName(), xy);
+        }
+    }
+
+    private void clear() {
+        while (lines.getSeriesCount() > 0) {
+            lines.removeSeries(lines.getSeriesKey(0));
+        }
+    }
+
+    private XYStepRenderer renderer() {
+        return (XYStepRenderer) chart.getXYPlot().getRenderer();
+    }
+
+    /** For tests: the names of the lines drawn. */
+    List<String> lineNames() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < lines.getSeriesCount(); k++) {
+            names.add(String.valueOf(lines.getSeriesKey(k)));
+        }
+        return names;
     }
 
     /** For tests: the points of line {@code k} (0 RSS, 1 PSS, 2 dirty, 3 swap). */

@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -22,19 +24,18 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.jfree.chart.swt.ChartComposite;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.owners.RegionClassifier;
 import org.vmatlas.render.map.RegionText;
 import org.vmatlas.sources.residency.Figures;
 import org.vmatlas.sources.residency.Growth;
+import org.vmatlas.sources.residency.LeakSuspects;
 import org.vmatlas.sources.residency.ResidencyHistory;
 import org.vmatlas.sources.residency.ResidencySampler;
-import org.vmatlas.syscall.Mapping;
 import org.vmatlas.ui.internal.HoverTips;
 import org.vmatlas.ui.internal.Scrolling;
 import org.vmatlas.ui.internal.UiRefresher;
@@ -45,7 +46,9 @@ import org.vmatlas.ui.internal.Widgets;
  * sampled once a second by default into a bounded history, the process's RSS, PSS, dirty and swap charted
  * over seconds, and its regions ranked by how much they grew over a chosen window, leak suspects first.
  * Sampling starts when the part first shows such a session and goes on while the process lives. Choosing
- * a suspect selects its region for the whole workbench, so the map marks it.
+ * a suspect selects its region for the whole workbench, so the map marks it; the strongest growers
+ * ({@link LeakSuspects}) are marked on the map as long as they stay suspects. "By type" plots RSS by region
+ * type instead, each new sample typed by the owners' service off the UI thread ({@link TypeSampling}).
  */
 public class ResidencyPart {
 
@@ -61,16 +64,29 @@ public class ResidencyPart {
     @Optional
     private ESelectionService selection;
 
+    @Inject
+    @Optional
+    private MApplication application;
+
+    @Inject
+    @Optional
+    private RegionClassifier classifier;
+
+    /** Where the leak suspects go: the application's context in the workbench (the map marks them), a recorder in tests. */
+    private Consumer<SuspectMarks> suspectsOut;
+    private SuspectMarks published = SuspectMarks.NONE;
+
     private final Map<Session, Sampling> samplings = new HashMap<>();
     private final ResidencyChart chart = new ResidencyChart();
     private Label status;
     private Button pause;
+    private Button byType;
+    private TypeSampling typeSampling;
     private Spinner every;
     private Combo window;
-    private Table growers;
+    private GrowersTable growers;
     private UiRefresher refresher;
     private Scrolling scrolling;
-    private List<Growth> shown = List.of();
     private volatile Session shownSession;
     private volatile int shownSessions;
     /** Only a change of session concerns this part (and closed sessions); samples arrive on their own. */
@@ -86,8 +102,21 @@ public class ResidencyPart {
 
     /** For tests outside the workbench. */
     ResidencyPart(RegionModelService models, ESelectionService selection) {
+        this(models, selection, marks -> { });
+    }
+
+    /** For tests outside the workbench, recording the suspects published. */
+    ResidencyPart(RegionModelService models, ESelectionService selection, Consumer<SuspectMarks> suspectsOut) {
+        this(models, selection, suspectsOut, null);
+    }
+
+    /** For tests outside the workbench, with the classifier the per-type view asks. */
+    ResidencyPart(RegionModelService models, ESelectionService selection, Consumer<SuspectMarks> suspectsOut,
+            RegionClassifier classifier) {
         this.models = models;
         this.selection = selection;
+        this.suspectsOut = suspectsOut;
+        this.classifier = classifier;
     }
 
     @PostConstruct
@@ -96,7 +125,7 @@ public class ResidencyPart {
         scrolling = Scrolling.in(part, 560);
         Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
-        Composite row = Widgets.row(parent, 6, 1);
+        Composite row = Widgets.row(parent, 7, 1);
         status = new Label(row, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         pause = Widgets.button(row, Messages.pause, this::togglePause);
@@ -116,23 +145,24 @@ public class ResidencyPart {
         window.select(1);
         window.setToolTipText(Messages.windowTip);
         window.addListener(SWT.Selection, e -> refresh());
+        byType = new Button(row, SWT.TOGGLE);
+        byType.setText(Messages.byType);
+        byType.setToolTipText(Messages.byTypeTip);
+        byType.setEnabled(classifier != null);
+        byType.addListener(SWT.Selection, e -> refresh());
+        typeSampling = new TypeSampling(part.getDisplay(), classifier, () -> refresher.request());
         ChartComposite chartComposite = new ChartComposite(parent, SWT.NONE, chart.chart(), true);
         HoverTips.install(chartComposite);
         GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
         chartData.heightHint = 240;
         chartComposite.setLayoutData(chartData);
-        growers = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        growers.setHeaderVisible(true);
-        GridData tableData = new GridData(SWT.FILL, SWT.FILL, true, false);
-        tableData.heightHint = growers.getItemHeight() * 5 + growers.getHeaderHeight();
-        growers.setLayoutData(tableData);
-        growers.addListener(SWT.Selection, e -> showOnMap());
-        String[] names = { Messages.columnGrowth, Messages.columnName, Messages.columnRegion, Messages.columnRss };
-        int[] widths = { 240, 180, 260, 90 };
-        for (int i = 0; i < names.length; i++) {
-            TableColumn column = new TableColumn(growers, SWT.LEFT);
-            column.setText(names[i]);
-            column.setWidth(widths[i]);
+        growers = new GrowersTable(parent, this::showOnMap);
+        if (suspectsOut == null) {
+            suspectsOut = marks -> {
+                if (application != null) {
+                    application.getContext().set(SuspectMarks.CONTEXT_KEY, marks);
+                }
+            };
         }
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
@@ -173,9 +203,11 @@ public class ResidencyPart {
         if (pid.isEmpty()) {
             status.setText(session == null ? Messages.noSession : NLS.bind(Messages.noProcess, session.name()));
             show(List.of(), List.of());
+            publish(new SuspectMarks(session, List.of()));
             pause.setEnabled(false);
             every.setEnabled(false);
             window.setEnabled(false);
+            byType.setEnabled(false);
             scrolling.fit();
             return;
         }
@@ -191,7 +223,16 @@ public class ResidencyPart {
         pause.setEnabled(sampling.ended() == null);
         every.setEnabled(sampling.ended() == null);
         window.setEnabled(true);
+        byType.setEnabled(classifier != null);
         show(totals, history.strongestGrowers(WINDOWS[Math.max(0, window.getSelectionIndex())], MAX_ROWS));
+        publish(new SuspectMarks(session, LeakSuspects.among(growers.shown())));
+        if (byType.getSelection()) {
+            // one classification a new sample at most, never on this thread
+            if (sampling.running() && sampling.classificationDue()) {
+                typeSampling.request(sampling, session.space());
+            }
+            chart.updateByType(sampling.byType(), totals.isEmpty() ? 0 : totals.getFirst().timeNanos());
+        }
         status.getParent().layout();
         scrolling.fit();
     }
@@ -212,29 +253,21 @@ public class ResidencyPart {
 
     private void show(List<Figures> totals, List<Growth> growth) {
         chart.update(totals);
-        shown = growth;
-        growers.setRedraw(false);
-        growers.removeAll();
-        for (Growth g : growth) {
-            Mapping m = g.region();
-            TableItem item = new TableItem(growers, SWT.NONE);
-            item.setText(new String[] { g.describe(), m.path().isEmpty() ? Messages.anonymous : m.path(),
-                "0x" + Long.toHexString(m.start()) + "-0x" + Long.toHexString(m.end()), RegionText.size(g.to().rss()) });
+        growers.show(growth, !totals.isEmpty());
+    }
+
+    /** Tells the map the suspects when they changed: the context wakes its readers on every new value. */
+    private void publish(SuspectMarks marks) {
+        if (!marks.equals(published)) {
+            published = marks;
+            suspectsOut.accept(marks);
         }
-        if (growth.isEmpty() && !totals.isEmpty()) {
-            new TableItem(growers, SWT.NONE).setText(Messages.noGrowth);
-        }
-        growers.setRedraw(true);
     }
 
     /** A chosen leak suspect becomes the workbench's selection: the map marks it, Regions shows it. */
-    private void showOnMap() {
+    private void showOnMap(Growth chosen) {
         Session session = models.current();
-        int row = growers.getSelectionIndex();
-        if (session == null || row < 0 || row >= shown.size()) {
-            return;
-        }
-        Region region = session.space().regionAt(shown.get(row).region().start());
+        Region region = session == null ? null : session.space().regionAt(chosen.region().start());
         if (region != null && selection != null) {
             selection.setSelection(region);
         }
@@ -253,6 +286,7 @@ public class ResidencyPart {
 
     @PreDestroy
     public void dispose() {
+        publish(SuspectMarks.NONE);
         models.removeListener(listener);
         samplings.values().forEach(Sampling::pause);
         samplings.clear();
@@ -264,7 +298,7 @@ public class ResidencyPart {
     }
 
     Table growersTable() {
-        return growers;
+        return growers.control();
     }
 
     ResidencyChart residencyChart() {
@@ -277,5 +311,9 @@ public class ResidencyPart {
 
     Button pauseButton() {
         return pause;
+    }
+
+    Button byTypeButton() {
+        return byType;
     }
 }

@@ -3,6 +3,7 @@ package org.vmatlas.ui.internal.residency;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import org.vmatlas.render.chart.ResidencyByType;
 import org.vmatlas.sources.proc.ProcFailure;
 import org.vmatlas.sources.residency.ResidencyHistory;
 import org.vmatlas.sources.residency.ResidencySampler;
@@ -16,6 +17,9 @@ final class Sampling {
 
     private final long pid;
     private final ResidencyHistory history = new ResidencyHistory();
+    private final ResidencyByType byType = new ResidencyByType();
+    /** The sample count when a classification by type was last asked for. */
+    private long classifiedAtSample = -1;
     private final Runnable changed;
     private ResidencySampler sampler;
     private volatile ProcFailure ended;
@@ -65,5 +69,20 @@ final class Sampling {
 
     ResidencyHistory history() {
         return history;
+    }
+
+    /** Resident bytes by type, one point per classification (made while the chart shows types). */
+    ResidencyByType byType() {
+        return byType;
+    }
+
+    /** {@code true} once per new sample: a classification by type is due. */
+    boolean classificationDue() {
+        long samples = history.samples();
+        if (samples == 0 || samples == classifiedAtSample) {
+            return false;
+        }
+        classifiedAtSample = samples;
+        return true;
     }
 }
