@@ -225,7 +225,7 @@ class WorkbenchClickThroughTest {
         watch.doing("replaying an strace log", false);
         OpenStraceHandler.Loaded loaded = OpenStraceHandler.load(models, log, Personality.LINUX, new NullProgressMonitor());
         assertNotNull(loaded);
-        models.setCurrent(loaded.session());
+        models.setCurrent(loaded.first());
         exerciser.settle(200);
     }
 
