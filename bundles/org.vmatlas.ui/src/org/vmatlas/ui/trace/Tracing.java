@@ -14,6 +14,7 @@ import org.vmatlas.trace.TraceException;
 import org.vmatlas.trace.TraceOptions;
 import org.vmatlas.trace.TraceStatus;
 import org.vmatlas.ui.internal.BackgroundWork;
+import org.vmatlas.ui.internal.process.ProcessFamilies;
 
 /**
  * The workbench's one live trace: started off the UI thread (a launched program or an attach), its first
@@ -70,6 +71,7 @@ public final class Tracing {
                 return;
             }
             set(started.trace());
+            ProcessFamilies.add(what, started.trace()::processes);
             List<Session> sessions = started.trace().sessions();
             if (!sessions.isEmpty()) {
                 models.setCurrent(sessions.getFirst());
