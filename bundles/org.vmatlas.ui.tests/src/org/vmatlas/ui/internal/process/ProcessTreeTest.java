@@ -123,7 +123,7 @@ class ProcessTreeTest {
         ProcessFamilies.add("strace t.log", spaces::processes);
         assertTrue(ProcessTreePopup.hasFamilies(models));
         models.setCurrent(process(103).session());
-        ProcessTree tree = ProcessTreePopup.open(button, models, moment);
+        ProcessTree tree = ProcessTreePopup.show(button, models, moment);
         assertEquals("103  cat", tree.control().getSelection()[0].getText(0), "the keyboard starts at the process shown");
         Event escape = new Event();
         escape.detail = SWT.TRAVERSE_ESCAPE;

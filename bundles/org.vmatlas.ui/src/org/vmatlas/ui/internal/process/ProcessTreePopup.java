@@ -17,13 +17,12 @@ import org.vmatlas.ui.internal.WorkbenchMoment;
 
 /**
  * The toolbar's Processes button and the small window it opens: the {@link ProcessTree} of every log and
- * trace, kept current while a trace runs. The window stays open beside the map while the user looks through
- * processes; Enter on a process or Esc closes it. Alt+P opens it from anywhere in the window.
+ * trace, kept current while a trace runs. The window is modal, as a dialog: the map behind it follows the
+ * process selected, Enter on a process or Esc closes it. Alt+P opens it from anywhere in the window.
  */
 public final class ProcessTreePopup {
 
     private static final Point SIZE = new Point(480, 340);
-    private static Shell open;
 
     private ProcessTreePopup() {
     }
@@ -42,13 +41,23 @@ public final class ProcessTreePopup {
         return !ProcessFamilies.open(models).isEmpty();
     }
 
-    /** Opens the window below {@code anchor}, or brings the open one forward; returns its tree. */
-    public static ProcessTree open(Control anchor, RegionModelService models, WorkbenchMoment moment) {
-        if (open != null && !open.isDisposed()) {
-            open.setActive();
-            return (ProcessTree) open.getData();
+    /** Opens the window below {@code anchor} and returns when it is closed. */
+    public static void open(Control anchor, RegionModelService models, WorkbenchMoment moment) {
+        ProcessTree tree = show(anchor, models, moment);
+        if (tree.control().isDisposed()) {
+            return;
         }
-        Shell shell = new Shell(anchor.getShell(), SWT.DIALOG_TRIM | SWT.RESIZE);
+        Shell shell = tree.control().getShell();
+        while (!shell.isDisposed()) {
+            if (!shell.getDisplay().readAndDispatch()) {
+                shell.getDisplay().sleep();
+            }
+        }
+    }
+
+    /** Shows the window below {@code anchor} and returns its tree at once. */
+    static ProcessTree show(Control anchor, RegionModelService models, WorkbenchMoment moment) {
+        Shell shell = new Shell(anchor.getShell(), SWT.DIALOG_TRIM | SWT.RESIZE | SWT.APPLICATION_MODAL);
         shell.setText(Messages.title);
         shell.setLayout(new GridLayout(1, false));
         ProcessTree tree = new ProcessTree(shell, models, moment, shell::close);
@@ -71,13 +80,13 @@ public final class ProcessTreePopup {
             models.removeListener(listener);
             ProcessFamilies.removeListener(added);
         });
-        shell.setData(tree);
         Point below = anchor.toDisplay(0, anchor.getSize().y);
         shell.setBounds(below.x, below.y, SIZE.x, SIZE.y);
         WindowFit.fitOnScreen(shell);
-        open = shell;
         shell.open();
-        tree.control().setFocus();
+        if (!tree.control().isDisposed()) { // closed while it opened: no focus to take
+            tree.control().setFocus();
+        }
         return tree;
     }
 }
