@@ -148,6 +148,8 @@ class ScenarioPartTest {
             selectRealGoLesson();
             assertTrue(part.messageText().contains("no go command on the PATH"), part.messageText());
             assertTrue(part.messageText().contains("apt-get install golang-go"), part.messageText());
+            assertTrue(part.narrationText().startsWith("A real Go program") && !part.narrationText().contains("''"),
+                    part.narrationText());
             assertFalse(part.controls().stepEnabled(), "Step is off");
             assertFalse(part.controls().runEnabled(), "Run is off");
             part.run();

@@ -36,7 +36,7 @@ public final class ProcessTree {
         this.chosen = chosen;
         tree = new Tree(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         tree.setHeaderVisible(true);
-        column(Messages.columnProcess, 340, SWT.LEFT);
+        column(Messages.columnProcess, 580, SWT.LEFT);
         column(Messages.columnEvents, 80, SWT.RIGHT);
         tree.addListener(SWT.Selection, event -> show(event.item));
         tree.addListener(SWT.DefaultSelection, event -> {

@@ -22,7 +22,7 @@ import org.vmatlas.ui.internal.WorkbenchMoment;
  */
 public final class ProcessTreePopup {
 
-    private static final Point SIZE = new Point(480, 340);
+    private static final Point SIZE = new Point(720, 420);
 
     private ProcessTreePopup() {
     }

@@ -133,7 +133,7 @@ final class RealGoLesson {
             } catch (TraceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, program -> Tracing.launch(List.of(program.toString()), cache, models, display, (text, bad) -> {
+        }, program -> Tracing.launch(List.of("./" + program.getFileName()), cache, models, display, (text, bad) -> {
             if (bad) {
                 failed(text);
             }
