@@ -184,6 +184,7 @@ public final class Messages extends NLS {
     public static String strace_familyName;
     public static String strace_empty;
     public static String strace_noCalls;
+    public static String strace_noCallRead;
     public static String strace_noMemoryCalls;
     public static String strace_cannotReplay;
 

@@ -210,13 +210,24 @@ class OpenStraceHandlerTest {
         int before = models.sessions().size();
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> OpenStraceHandler.load(models, log, Personality.LINUX, new NullProgressMonitor()));
-        assertTrue(e.getMessage().contains(log.toString()), e.getMessage());
-        assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Cannot load " + log + ": no strace lines found (line 1"), e.getMessage());
+        assertEquals(e.getMessage().indexOf("no strace lines"), e.getMessage().lastIndexOf("no strace lines"),
+                "said once: " + e.getMessage());
         assertEquals(before, models.sessions().size(), "no empty session is left behind");
         Path empty = write("empty.log", "");
         IllegalStateException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> OpenStraceHandler.load(models, empty, Personality.LINUX, new NullProgressMonitor()));
         assertTrue(none.getMessage().contains("empty.log: the file is empty"), none.getMessage());
+        Path truncated = write("truncated.log", "100 mmap(NULL, 8192, PROT_READ\n");
+        IllegalStateException cut = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> OpenStraceHandler.load(models, truncated, Personality.LINUX, new NullProgressMonitor()));
+        assertTrue(cut.getMessage().contains("truncated.log: no strace lines found (line 1: no ' = result' (truncated line))"),
+                cut.getMessage());
+        Path other = write("read.log", "100 read(3, \"x\", 1) = 1\n100 write(1, \"x\", 1) = 1\n");
+        IllegalStateException reads = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> OpenStraceHandler.load(models, other, Personality.LINUX, new NullProgressMonitor()));
+        assertTrue(reads.getMessage().contains("read.log: "), reads.getMessage());
+        assertTrue(reads.getMessage().contains("memory call"), reads.getMessage());
         assertEquals(before, models.sessions().size());
     }
 

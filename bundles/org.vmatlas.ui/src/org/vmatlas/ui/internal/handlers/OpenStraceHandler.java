@@ -146,9 +146,13 @@ public class OpenStraceHandler {
         if (log.lines() == 0) {
             return NLS.bind(Messages.strace_empty, file);
         }
+        if (log.noStraceLines()) { // the parser's verdict names the line already
+            return NLS.bind(Messages.strace_noCalls, file, log.problems().getFirst().reason());
+        }
         if (!log.problems().isEmpty()) {
             ParseProblem first = log.problems().getFirst();
-            return NLS.bind(Messages.strace_noCalls, file, "line " + first.line() + ": " + first.reason());
+            return NLS.bind(Messages.strace_noCalls, file,
+                    NLS.bind(Messages.strace_noCallRead, first.line(), first.reason()));
         }
         return NLS.bind(Messages.strace_noMemoryCalls, file, log.lines());
     }

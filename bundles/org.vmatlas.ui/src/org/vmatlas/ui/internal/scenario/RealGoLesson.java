@@ -7,14 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.vmatlas.model.RegionModelService;
-import org.vmatlas.model.RegionState;
-import org.vmatlas.model.Session;
-import org.vmatlas.sources.strace.TracedProcess;
 import org.vmatlas.trace.GoHeapProgram;
 import org.vmatlas.trace.LiveTrace;
 import org.vmatlas.trace.TraceException;
@@ -105,12 +101,13 @@ final class RealGoLesson {
     /** Ends the program, if it runs; the lesson can start again. */
     void stop() {
         running = false;
-        LiveTrace running = trace;
+        LiveTrace ending = trace;
         trace = null;
         over = false;
+        waiting = false;
         phases = 0;
-        if (running != null) {
-            running.stop();
+        if (ending != null) {
+            ending.stop();
         }
     }
 
@@ -165,7 +162,7 @@ final class RealGoLesson {
                     Thread.sleep(50);
                 }
                 String said = line;
-                String states = states(traced);
+                String states = GoLessonPhases.states(traced);
                 BackgroundWork.back(display, () -> reached(traced, said, states));
             }
         } catch (IOException e) {
@@ -176,29 +173,16 @@ final class RealGoLesson {
         BackgroundWork.back(display, () -> ended(traced));
     }
 
-    private static String states(LiveTrace traced) {
-        Session session = traced.processes().stream().filter(p -> p.pid() == traced.rootPid())
-                .map(TracedProcess::session).reduce((first, later) -> later).orElse(null);
-        Map<RegionState, Long> bytes = session == null ? Map.of() : GoHeapProgram.arenaStates(session.space());
-        return NLS.bind(GoLessonMessages.states, new Object[] { mib(bytes.get(RegionState.RESERVED)),
-            mib(bytes.get(RegionState.PREPARED)), mib(bytes.get(RegionState.READY)) });
-    }
-
-    private static String mib(Long bytes) {
-        long b = bytes == null ? 0 : bytes;
-        return b % (1 << 20) == 0 ? (b >> 20) + " MiB" : String.format(java.util.Locale.ROOT, "%.1f MiB", b / 1048576.0);
-    }
-
     private void reached(LiveTrace traced, String line, String states) {
         if (traced != trace) {
             return;
         }
-        int index = phaseOf(line);
+        int index = GoLessonPhases.of(line);
         if (index < 0) {
             return;
         }
         phases++;
-        stage.narrate(PHASE_TEXT.get(index) + " " + states);
+        stage.narrate(GoLessonPhases.narration(index) + " " + states);
         stage.phase(index + 1, line, states);
         waiting = index < GoHeapProgram.PHASES.size() - 1;
         if (waiting && running) {
@@ -208,16 +192,6 @@ final class RealGoLesson {
                 }
             });
         }
-    }
-
-    private static int phaseOf(String line) {
-        List<String> phases = GoHeapProgram.PHASES;
-        for (int i = phases.size() - 1; i >= 0; i--) {
-            if (line.equals(phases.get(i)) || line.startsWith(phases.get(i) + " ")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private void advance() {
@@ -246,9 +220,6 @@ final class RealGoLesson {
                 : NLS.bind(GoLessonMessages.ended, traced.status().ended()), !finished);
         stage.enable(false, false);
     }
-
-    private static final List<String> PHASE_TEXT = List.of(GoLessonMessages.phaseStarted, GoLessonMessages.phaseGrown,
-            GoLessonMessages.phaseFreed, GoLessonMessages.phaseGrownAgain, GoLessonMessages.phaseDone);
 
     /** The workspace's own folder for it (kept between runs), else a fresh one in the temporary folder. */
     static Path cacheFolder() {
