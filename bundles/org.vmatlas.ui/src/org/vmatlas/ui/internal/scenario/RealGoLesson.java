@@ -49,6 +49,8 @@ final class RealGoLesson {
     private boolean over;
     private int phases;
     private int stepsPerSecond = 2;
+    /** Counts the starts and stops: a build or trace that ends after its lesson was restarted or left is dropped. */
+    private int attempt;
 
     RealGoLesson(RegionModelService models, Display display, Stage stage) {
         this.models = models;
@@ -100,6 +102,8 @@ final class RealGoLesson {
 
     /** Ends the program, if it runs; the lesson can start again. */
     void stop() {
+        attempt++;
+        starting = false;
         running = false;
         LiveTrace ending = trace;
         trace = null;
@@ -121,6 +125,7 @@ final class RealGoLesson {
             return;
         }
         starting = true;
+        int mine = ++attempt;
         stage.enable(true, true);
         Path cache = cacheFolder();
         stage.say(NLS.bind(GoLessonMessages.building, cache), false);
@@ -130,11 +135,19 @@ final class RealGoLesson {
             } catch (TraceException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, program -> Tracing.launch(List.of("./" + program.getFileName()), cache, models, display, (text, bad) -> {
-            if (bad) {
-                failed(text);
+        }, program -> {
+            if (mine == attempt) {
+                Tracing.launch(List.of("./" + program.getFileName()), cache, models, display, (text, bad) -> {
+                    if (bad && mine == attempt) {
+                        failed(text);
+                    }
+                }, traced -> started(traced, mine));
             }
-        }, this::started), this::failed);
+        }, why -> {
+            if (mine == attempt) {
+                failed(why);
+            }
+        });
     }
 
     private void failed(String why) {
@@ -144,7 +157,11 @@ final class RealGoLesson {
         stage.enable(true, false);
     }
 
-    private void started(LiveTrace started) {
+    private void started(LiveTrace started, int mine) {
+        if (mine != attempt) {
+            started.stop(); // the lesson was restarted or left while strace started
+            return;
+        }
         starting = false;
         trace = started;
         stage.say(GoLessonMessages.tracing, false);
