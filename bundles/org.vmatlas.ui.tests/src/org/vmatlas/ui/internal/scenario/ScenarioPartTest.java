@@ -168,6 +168,7 @@ class ScenarioPartTest {
         assertTrue(Files.isExecutable(Path.of("/usr/bin/go")), "go is installed by releng/scripts/env.sh (golang-go)");
         selectRealGoLesson();
         assertTrue(part.controls().stepEnabled(), part.messageText());
+        assertFalse(part.controls().kernelApplies(), "the real lesson runs on this machine's kernel");
         part.step();
         UiTestSupport.waitUntil(shell.getDisplay(), () -> part.outcomes().outcomes().size() == 1, 120_000,
                 "the program's first phase, got: " + part.messageText());
@@ -198,6 +199,8 @@ class ScenarioPartTest {
         assertFalse(grown.contains("Ready 0 MiB"), grown);
         assertFalse(freed.contains("Prepared 0 MiB"), freed);
         assertFalse(part.controls().stepEnabled(), "Restart runs it again");
+        selectLesson(LESSON);
+        assertTrue(part.controls().kernelApplies(), "a simulated lesson chooses its kernel again");
         UiTestSupport.captureShell(shell, "scenario-real-go.png");
     }
 }

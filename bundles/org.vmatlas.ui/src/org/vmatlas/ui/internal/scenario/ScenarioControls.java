@@ -90,6 +90,15 @@ final class ScenarioControls {
         pause.setEnabled(playing);
     }
 
+    /** The real Go lesson runs on the machine's own kernel: the choice of a simulated one does not apply. */
+    void kernelApplies(boolean applies) {
+        kernels.setEnabled(applies);
+    }
+
+    boolean kernelApplies() {
+        return kernels.isEnabled();
+    }
+
     boolean stepEnabled() {
         return step.isEnabled();
     }

@@ -143,6 +143,7 @@ public class ScenarioPart {
             }
         });
         real.setStepsPerSecond(controls.stepsPerSecond());
+        controls.kernelApplies(false);
         restart();
     }
 
@@ -150,6 +151,7 @@ public class ScenarioPart {
         if (real != null) {
             real.stop();
             real = null;
+            controls.kernelApplies(true);
         }
     }
 
