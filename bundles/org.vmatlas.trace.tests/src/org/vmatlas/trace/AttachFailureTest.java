@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.vmatlas.model.internal.RegionModelServiceImpl;
+import org.vmatlas.trace.internal.AttachRefusals;
 
 /** An attach that cannot be made says why in one sentence, and opens nothing. */
 class AttachFailureTest {
@@ -49,5 +50,31 @@ class AttachFailureTest {
             other.waitFor(10, TimeUnit.SECONDS);
             sleeper.destroyForcibly();
         }
+    }
+
+    @Test
+    void initIsRefusedBeforeStraceIsAsked() {
+        TraceException e = assertThrows(TraceException.class, () -> LiveTrace.attach(1, models, TraceOptions.DEFAULT));
+        assertTrue(e.getMessage().startsWith("process 1 ("), e.getMessage());
+        assertTrue(e.getMessage().contains(") is init, which every other process descends from"), e.getMessage());
+        assertEquals(0, models.sessions().size(), "nothing was opened");
+    }
+
+    @Test
+    void anotherUsersProcessIsNamedWithItsOwnerAndWhatToDo() throws Exception {
+        Process sleeper = new ProcessBuilder("/bin/sleep", "30").start();
+        try {
+            String owner = Files.getOwner(Path.of("/proc", Long.toString(sleeper.pid()))).getName();
+            String stranger = owner.equals("nobody") ? "root" : "nobody";
+            assertEquals("process " + sleeper.pid() + " (sleep) belongs to user " + owner + ", not to " + stranger
+                    + ": only its own user or root may trace it (ptrace not permitted; run vmatlas as " + owner
+                    + " to trace it)", AttachRefusals.unreadable(sleeper.pid(), stranger));
+            assertTrue(AttachRefusals.unreadable(sleeper.pid(), owner).contains("keeps its memory from its own user too"),
+                    "its own user could not read it: the process hides itself");
+        } finally {
+            sleeper.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        assertEquals("there is no process " + sleeper.pid() + " to trace (it has exited)",
+                AttachRefusals.unreadable(sleeper.pid(), "nobody"));
     }
 }

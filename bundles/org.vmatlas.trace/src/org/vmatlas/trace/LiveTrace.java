@@ -22,6 +22,7 @@ import org.vmatlas.sources.strace.Syscall;
 import org.vmatlas.sources.strace.TracedCall;
 import org.vmatlas.sources.strace.TracedProcess;
 import org.vmatlas.syscall.Mapping;
+import org.vmatlas.trace.internal.AttachRefusals;
 import org.vmatlas.trace.internal.Fifo;
 import org.vmatlas.trace.internal.LineFeed;
 import org.vmatlas.trace.internal.ProcHost;
@@ -101,21 +102,13 @@ public final class LiveTrace implements AutoCloseable {
     public static LiveTrace attach(long pid, RegionModelService models, TraceOptions options) throws TraceException {
         String what = "process " + pid;
         Path strace = straceOrFail(what);
-        if (pid <= 0 || !Files.isDirectory(Path.of("/proc", Long.toString(pid)))) {
-            throw new TraceException("there is no process " + pid + " to trace (it has exited, or never ran)");
-        }
-        if (pid == ProcessHandle.current().pid()) {
-            throw new TraceException("vmatlas cannot trace itself (process " + pid + ")");
-        }
-        int tracer = ProcHost.tracerOf(pid);
-        if (tracer > 0) {
-            throw new TraceException(what + " is already traced by process " + tracer
-                    + " (ptrace not permitted: a process has one tracer at a time)");
+        String refusal = AttachRefusals.before(pid, ProcessHandle.current().pid());
+        if (refusal != null) {
+            throw new TraceException(refusal);
         }
         List<Mapping> start = new ProcHost().maps(pid);
         if (start == null) {
-            throw new TraceException("cannot read /proc/" + pid + "/maps: " + what
-                    + " has exited or belongs to another user");
+            throw new TraceException(AttachRefusals.unreadable(pid, System.getProperty("user.name")));
         }
         String command = ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("pid " + pid);
         Session session = models.openReplaySession("pid " + pid + " " + command, Personality.LINUX, pid);

@@ -2,8 +2,11 @@ package org.vmatlas.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
@@ -14,6 +17,8 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.model.sim.Personality;
+import org.vmatlas.sources.strace.TracedProcess;
+import org.vmatlas.ui.internal.process.ProcessFamilies;
 
 /** The toolbar's session chooser lists the open sessions and makes the chosen one current, and live. */
 class SessionSwitcherTest {
@@ -55,6 +60,23 @@ class SessionSwitcherTest {
         SessionSwitcher switcher = new SessionSwitcher(models, new WorkbenchMoment());
         switcher.create(shell);
         assertEquals(0, switcher.items().length);
+        switcher.dispose();
+    }
+
+    @Test
+    void theProcessesButtonWakesWhenALogOrTraceHasProcesses() {
+        models.sessions().forEach(models::close);
+        shell.setLayout(new FillLayout());
+        SessionSwitcher switcher = new SessionSwitcher(models, new WorkbenchMoment());
+        switcher.create(shell);
+        assertFalse(switcher.processesButton().isEnabled(), "no log or trace yet");
+        Session sh = models.openSession("pid 7 sh", Personality.LINUX.newKernel());
+        ProcessFamilies.add("strace sh.log", () -> List.of(new TracedProcess(7, 0, "sh", sh, false)));
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> switcher.processesButton().isEnabled(), 5000,
+                "the Processes button to be enabled");
+        models.close(sh);
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> !switcher.processesButton().isEnabled(), 5000,
+                "the Processes button to sleep once the log's sessions are closed");
         switcher.dispose();
     }
 

@@ -183,9 +183,12 @@ public final class Messages extends NLS {
     public static String session_jobSave;
     public static String session_jobOpen;
 
-    public static String strace_allPids;
-    public static String strace_onePid;
-    public static String strace_whichPid;
+    public static String strace_familyName;
+    public static String strace_empty;
+    public static String strace_noCalls;
+    public static String strace_noCallRead;
+    public static String strace_noMemoryCalls;
+    public static String strace_cannotReplay;
 
     public static String chart_titleState;
     public static String chart_scrubberTip;

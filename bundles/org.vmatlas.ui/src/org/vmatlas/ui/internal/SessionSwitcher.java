@@ -8,16 +8,20 @@ import jakarta.inject.Inject;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
+import org.vmatlas.ui.internal.process.ProcessFamilies;
+import org.vmatlas.ui.internal.process.ProcessTreePopup;
 
 /**
  * The toolbar's session chooser: every open session (demo, operations, attached processes, strace
- * replays, scenarios) by name; choosing one makes it the one every part shows.
+ * replays, scenarios) by name; choosing one makes it the one every part shows. Beside it, Processes opens the
+ * tree of the processes of strace logs and live traces ({@link ProcessTreePopup}).
  */
 public class SessionSwitcher {
 
@@ -30,9 +34,11 @@ public class SessionSwitcher {
     /** The most characters a session's name takes in the toolbar; the whole name is the tooltip. */
     static final int SHORT_NAME = 40;
     private Combo combo;
+    private Button processes;
     private List<Session> shown = List.of();
     private UiRefresher refresher;
     private final ModelListener listener = change -> refresher.request();
+    private final Runnable familyAdded = () -> refresher.request();
 
     public SessionSwitcher() {
     }
@@ -46,15 +52,17 @@ public class SessionSwitcher {
     @PostConstruct
     public void create(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
-        GridLayout layout = new GridLayout(2, false);
+        GridLayout layout = new GridLayout(3, false);
         layout.marginHeight = 0;
         box.setLayout(layout);
         new Label(box, SWT.NONE).setText(Messages.session_label);
         combo = new Combo(box, SWT.READ_ONLY);
         combo.setToolTipText(Messages.session_tip);
         combo.addListener(SWT.Selection, event -> choose(combo.getSelectionIndex()));
+        processes = ProcessTreePopup.button(box, models, moment);
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
         models.addListener(listener);
+        ProcessFamilies.addListener(familyAdded);
         refresh();
     }
 
@@ -70,6 +78,7 @@ public class SessionSwitcher {
             combo.select(index);
         }
         combo.setToolTipText(current == null ? Messages.session_tip : current.name() + "\n" + Messages.session_tip);
+        processes.setEnabled(ProcessTreePopup.hasFamilies(models));
         combo.getParent().getParent().layout(true, true);
     }
 
@@ -92,6 +101,11 @@ public class SessionSwitcher {
         }
     }
 
+    /** The Processes button, for tests. */
+    Button processesButton() {
+        return processes;
+    }
+
     /** The names offered, for tests. */
     String[] items() {
         return combo.getItems();
@@ -100,5 +114,6 @@ public class SessionSwitcher {
     @PreDestroy
     public void dispose() {
         models.removeListener(listener);
+        ProcessFamilies.removeListener(familyAdded);
     }
 }

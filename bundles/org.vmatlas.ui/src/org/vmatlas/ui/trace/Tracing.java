@@ -3,6 +3,7 @@ package org.vmatlas.ui.trace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
@@ -14,6 +15,7 @@ import org.vmatlas.trace.TraceException;
 import org.vmatlas.trace.TraceOptions;
 import org.vmatlas.trace.TraceStatus;
 import org.vmatlas.ui.internal.BackgroundWork;
+import org.vmatlas.ui.internal.process.ProcessFamilies;
 
 /**
  * The workbench's one live trace: started off the UI thread (a launched program or an attach), its first
@@ -46,17 +48,27 @@ public final class Tracing {
     /** Runs {@code command} in {@code directory} under strace. */
     public static void launch(List<String> command, Path directory, RegionModelService models, Display display,
             Reporter say) {
+        launch(command, directory, models, display, say, trace -> { });
+    }
+
+    /**
+     * Runs {@code command} under strace and hands the started trace to {@code started} (on the UI thread), for
+     * callers that talk to the program through its input and output.
+     */
+    public static void launch(List<String> command, Path directory, RegionModelService models, Display display,
+            Reporter say, Consumer<LiveTrace> started) {
         start(String.join(" ", command), () -> LiveTrace.launch(command, directory, models, TraceOptions.DEFAULT),
-                models, display, say);
+                models, display, say, started);
     }
 
     /** Attaches strace to process {@code pid}. */
     public static void attach(long pid, RegionModelService models, Display display, Reporter say) {
-        start("process " + pid, () -> LiveTrace.attach(pid, models, TraceOptions.DEFAULT), models, display, say);
+        start("process " + pid, () -> LiveTrace.attach(pid, models, TraceOptions.DEFAULT), models, display, say,
+                trace -> { });
     }
 
     private static void start(String what, Starter starter, RegionModelService models, Display display,
-            Reporter say) {
+            Reporter say, Consumer<LiveTrace> onStart) {
         stop();
         BackgroundWork.run(NLS.bind(Messages.trace_job, what), display, monitor -> {
             try {
@@ -70,11 +82,13 @@ public final class Tracing {
                 return;
             }
             set(started.trace());
+            ProcessFamilies.add(what, started.trace()::processes);
             List<Session> sessions = started.trace().sessions();
             if (!sessions.isEmpty()) {
                 models.setCurrent(sessions.getFirst());
             }
             say.say(NLS.bind(Messages.trace_started, what), false);
+            onStart.accept(started.trace());
             watchEnd(started.trace(), models, display, say);
         }, text -> say.say(NLS.bind(Messages.trace_cannot, text), true));
     }

@@ -100,4 +100,15 @@ class HeadlessTraceTest {
             sleeper.destroyForcibly();
         }
     }
+
+    @Test
+    void tracingInitIsRefusedInOneLineWithoutAnyOutput(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("regions.csv");
+        HeadlessFailure failure = org.junit.jupiter.api.Assertions.assertThrows(HeadlessFailure.class,
+                () -> new HeadlessRun(models, new PrintStream(new ByteArrayOutputStream(), true)).run(
+                        HeadlessOptions.parse("--trace-pid", "1", "--seconds", "1", "--out", csv.toString())));
+        assertTrue(failure.getMessage().startsWith("process 1 ("), failure.getMessage());
+        assertTrue(failure.getMessage().contains("is init"), failure.getMessage());
+        assertTrue(!Files.exists(csv), "no output for a refused trace");
+    }
 }

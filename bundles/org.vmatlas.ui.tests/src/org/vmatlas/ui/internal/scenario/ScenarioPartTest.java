@@ -70,13 +70,19 @@ class ScenarioPartTest {
     }
 
     private void selectLesson(String name) {
-        part.selectLesson(Lessons.names().indexOf(name));
+        part.selectLesson(part.controls().lessonTitles().indexOf(Lessons.load(name).title()));
+    }
+
+    private void selectRealGoLesson() {
+        part.selectLesson(part.controls().lessonTitles().indexOf(GoLessonMessages.title));
     }
 
     @Test
     void runsALessonOnSimulatedLinuxToTheEnd() {
         Scenario lesson = Lessons.load(LESSON);
-        assertEquals(Lessons.all().stream().map(Scenario::title).toList(), part.controls().lessonTitles());
+        List<String> titles = new java.util.ArrayList<>(Lessons.all().stream().map(Scenario::title).toList());
+        titles.add(titles.indexOf(lesson.title()) + 1, GoLessonMessages.title);
+        assertEquals(titles, part.controls().lessonTitles(), "the real Go lesson follows the simulated one");
         selectLesson(LESSON);
         part.controls().chooseKernel(KernelChoice.LINUX);
         part.controls().setStepsPerSecond(100);
@@ -131,5 +137,70 @@ class ScenarioPartTest {
         part.step();
         UiTestSupport.waitUntil(shell.getDisplay(), () -> part.outcomes().outcomes().size() == 1, 5000, "one step");
         assertNotNull(part.player());
+    }
+
+    @Test
+    void withoutGoTheRealGoLessonSaysHowToInstallItAndDoesNotRun() {
+        String path = RealGoLesson.searchPath;
+        RealGoLesson.searchPath = "/nonexistent/bin:/usr/lib/vmatlas-none";
+        try {
+            int before = models.sessions().size();
+            selectRealGoLesson();
+            assertTrue(part.messageText().contains("no go command on the PATH"), part.messageText());
+            assertTrue(part.messageText().contains("apt-get install golang-go"), part.messageText());
+            assertTrue(part.narrationText().startsWith("A real Go program") && !part.narrationText().contains("''"),
+                    part.narrationText());
+            assertFalse(part.controls().stepEnabled(), "Step is off");
+            assertFalse(part.controls().runEnabled(), "Run is off");
+            part.run();
+            part.step();
+            shell.getDisplay().readAndDispatch();
+            assertEquals(before, models.sessions().size(), "nothing was built or traced");
+            assertTrue(part.messageText().contains("apt-get install golang-go"), part.messageText());
+        } finally {
+            RealGoLesson.searchPath = path;
+        }
+    }
+
+    @Test
+    void theRealGoLessonTracesAGoProgramThroughReservedPreparedAndReady() throws Exception {
+        org.vmatlas.ui.trace.TracingTest.assumePtrace();
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/go")), "go is installed by releng/scripts/env.sh (golang-go)");
+        selectRealGoLesson();
+        assertTrue(part.controls().stepEnabled(), part.messageText());
+        assertFalse(part.controls().kernelApplies(), "the real lesson runs on this machine's kernel");
+        part.step();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.outcomes().outcomes().size() == 1, 120_000,
+                "the program's first phase, got: " + part.messageText());
+        Session session = models.current();
+        assertTrue(session.name().contains("goheap"), session.name());
+        assertTrue(part.narrationText().startsWith("The runtime has started"), part.narrationText());
+        part.controls().setStepsPerSecond(20);
+        part.speedChanged();
+        part.run();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().startsWith("Finished"), 60_000,
+                "the end of the lesson, got: " + part.messageText());
+        List<String> phases = part.outcomes().outcomes().stream().map(o -> o.step().text()).toList();
+        assertEquals(List.of("started", "grown", "freed", "grown again", "done 32"), phases);
+        assertNotNull(session.space().regionAt(org.vmatlas.trace.GoHeapProgram.ARENA_HINT), "the heap at Go's hint");
+        List<Class<?>> transitions = new java.util.ArrayList<>();
+        for (int i = 0; i < session.timeline().size(); i++) {
+            var call = session.timeline().event(i).call();
+            if (call != null && call.getClass().getSimpleName().startsWith("Sys")) {
+                transitions.add(call.getClass());
+            }
+        }
+        int map = transitions.indexOf(org.vmatlas.model.Call.SysMap.class);
+        assertTrue(map >= 0, "sysMap read from the calls: " + transitions);
+        assertEquals(org.vmatlas.model.Call.SysUsed.class, transitions.get(map + 1), "Reserved -> Prepared -> Ready");
+        assertTrue(transitions.contains(org.vmatlas.model.Call.SysUnused.class), "freeing: Ready -> Prepared");
+        String grown = part.outcomes().outcomes().get(1).message();
+        String freed = part.outcomes().outcomes().get(2).message();
+        assertFalse(grown.contains("Ready 0 MiB"), grown);
+        assertFalse(freed.contains("Prepared 0 MiB"), freed);
+        assertFalse(part.controls().stepEnabled(), "Restart runs it again");
+        selectLesson(LESSON);
+        assertTrue(part.controls().kernelApplies(), "a simulated lesson chooses its kernel again");
+        UiTestSupport.captureShell(shell, "scenario-real-go.png");
     }
 }

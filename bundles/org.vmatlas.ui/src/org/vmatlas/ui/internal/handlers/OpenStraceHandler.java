@@ -3,11 +3,8 @@ package org.vmatlas.ui.internal.handlers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -22,31 +19,52 @@ import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.model.sim.Personality;
 import org.vmatlas.sources.ParseProblem;
-import org.vmatlas.sources.strace.ReplayReport;
+import org.vmatlas.sources.strace.ProcessSpaces;
 import org.vmatlas.sources.strace.StraceLog;
 import org.vmatlas.sources.strace.StraceParser;
-import org.vmatlas.sources.strace.StraceReplay;
-import org.vmatlas.sources.strace.TracedCall;
 import org.vmatlas.ui.internal.BackgroundWork;
 import org.vmatlas.ui.internal.JobProgress;
-import org.vmatlas.ui.internal.ChoiceDialog;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.WorkbenchMoment;
+import org.vmatlas.ui.internal.process.ProcessFamilies;
 
 /**
- * File > Open strace log (Ctrl+Shift+O): parses an {@code strace -f -tt -e trace=memory} log and replays it
- * into a new replay session under the rules of a chosen kernel (Linux by default), as Jobs with progress
- * and Cancel. When the log holds several pids, the user replays them together or picks one. Lines that cannot be read are skipped and listed afterwards (the first twenty); the rest loads.
+ * File > Open strace log (Ctrl+Shift+O): parses an {@code strace -f} log and replays it under the rules of a
+ * chosen kernel (Linux by default), one session per address space as a live trace makes them (threads share,
+ * fork copies, execve starts afresh; a log without process calls is split by inference), in a Job with progress
+ * and Cancel. The traced program is shown and its process tree is offered. Lines that cannot be read are
+ * skipped and listed afterwards (the first twenty); a log with no memory call at all opens nothing. Sessions
+ * already open are left as they are; a cancelled or failed replay closes what it had opened.
  */
 public class OpenStraceHandler {
 
     /** How many unreadable lines the dialog names; the rest are counted. */
     static final int PROBLEMS_SHOWN = 20;
-    /** How many of a log's busiest pids are offered one by one (the list scrolls). */
-    static final int MAX_PID_CHOICES = 200;
 
-    /** What a load made: the session (now holding the calls), the parsed log and the replay's counts. */
-    public record Loaded(Session session, StraceLog log, ReplayReport report) {
+    /** What a load made: the parsed log and its processes, each with the session of its address space. */
+    public record Loaded(Path file, StraceLog log, ProcessSpaces spaces) {
+
+        /** The traced program's address space: the first process, after its last {@code execve}. */
+        public Session first() {
+            return spaces.processes().getFirst().session();
+        }
+
+        /** Every session the replay opened, one per address space. */
+        public List<Session> sessions() {
+            return spaces.sessions();
+        }
+
+        /** Events recorded in all of them. */
+        public int events() {
+            return sessions().stream().mapToInt(s -> s.timeline().size()).sum();
+        }
+
+        /** Lines that could not be read, then calls that could not be replayed, with their line numbers. */
+        public List<ParseProblem> problems() {
+            List<ParseProblem> all = new ArrayList<>(log.problems());
+            all.addAll(spaces.problems());
+            return all;
+        }
     }
 
     @Execute
@@ -63,59 +81,21 @@ public class OpenStraceHandler {
         if (personality == null) {
             return;
         }
-        String job = NLS.bind(Messages.strace_jobName, file.getFileName());
-        BackgroundWork.runVisible(job, shell.getDisplay(), monitor -> parse(file, monitor), log -> {
-            if (log == null || shell.isDisposed()) {
-                return; // cancelled: nothing was opened
-            }
-            Set<Integer> pids = askProcesses(shell, file, log);
-            if (pids == null) {
-                return;
-            }
-            BackgroundWork.runVisible(job, shell.getDisplay(), monitor -> replay(models, file, log, personality, pids, monitor),
-                    loaded -> opened(shell, models, moment, file, loaded),
-                    text -> MessageDialog.openError(shell, Messages.strace_title, text));
-        }, text -> MessageDialog.openError(shell, Messages.strace_title, text));
+        BackgroundWork.runVisible(NLS.bind(Messages.strace_jobName, file.getFileName()), shell.getDisplay(),
+                monitor -> load(models, file, personality, monitor), loaded -> opened(shell, models, moment, loaded),
+                text -> MessageDialog.openError(shell, Messages.strace_title, text));
     }
 
-    private static void opened(Shell shell, RegionModelService models, WorkbenchMoment moment, Path file, Loaded loaded) {
+    private static void opened(Shell shell, RegionModelService models, WorkbenchMoment moment, Loaded loaded) {
         if (loaded == null) {
-            return;
+            return; // cancelled: nothing was opened
         }
-        models.setCurrent(loaded.session());
+        ProcessFamilies.add(NLS.bind(Messages.strace_familyName, loaded.file().getFileName()), loaded.spaces()::processes);
+        models.setCurrent(loaded.first());
         moment.live();
-        if (!loaded.log().problems().isEmpty() && !shell.isDisposed()) {
-            MessageDialog.openWarning(shell, Messages.strace_title, problemReport(file, loaded));
+        if (!loaded.problems().isEmpty() && !shell.isDisposed()) {
+            MessageDialog.openWarning(shell, Messages.strace_title, problemReport(loaded));
         }
-    }
-
-    /**
-     * A memory-only trace cannot tell a forked child from a thread: when the log holds several pids, the
-     * user says whether they share one address space or which one to replay. {@code null}: cancelled;
-     * empty: all of them together.
-     */
-    private static Set<Integer> askProcesses(Shell shell, Path file, StraceLog log) {
-        List<Integer> pids = new ArrayList<>(log.pids());
-        if (pids.size() <= 1) {
-            return Set.of();
-        }
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (TracedCall call : log.calls()) {
-            counts.merge(call.pid(), 1, Integer::sum);
-        }
-        pids.sort(Comparator.comparing((Integer pid) -> counts.get(pid)).reversed());
-        List<Integer> shown = pids.subList(0, Math.min(MAX_PID_CHOICES, pids.size()));
-        String[] choices = new String[shown.size() + 1];
-        choices[0] = Messages.strace_allPids;
-        for (int i = 0; i < shown.size(); i++) {
-            choices[i + 1] = NLS.bind(Messages.strace_onePid, shown.get(i), counts.get(shown.get(i)));
-        }
-        int answer = new ChoiceDialog(shell, Messages.strace_title,
-                NLS.bind(Messages.strace_whichPid, file.getFileName(), pids.size()), choices, 0).ask();
-        if (answer < 0) {
-            return null;
-        }
-        return answer == 0 ? Set.of() : Set.of(shown.get(answer - 1));
     }
 
     /** Linux, AIX or NetBSD rules for the replay; {@code null} when the user cancels. */
@@ -133,15 +113,22 @@ public class OpenStraceHandler {
     }
 
     /**
-     * Parses {@code file} and replays every process's calls into a new replay session with {@code personality}'s
-     * rules. Answers {@code null} when cancelled (a half-replayed session is closed again).
+     * Parses {@code file} and replays it, each address space into a new replay session with {@code personality}'s
+     * rules. Answers {@code null} when cancelled (the sessions opened so far are closed again).
      *
-     * @throws IllegalStateException naming the file when it cannot be read
+     * @throws IllegalStateException naming the file (and the line, where one is to blame) when it cannot be read
+     *                               or holds no memory call; nothing is opened then
      */
     public static Loaded load(RegionModelService models, Path file, Personality personality, IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, 2);
         StraceLog log = parse(file, progress.split(1));
-        return log == null ? null : replay(models, file, log, personality, Set.of(), progress.split(1));
+        if (log == null) {
+            return null;
+        }
+        if (log.calls().isEmpty()) {
+            throw new IllegalStateException(nothingToReplay(file, log));
+        }
+        return replay(models, file, log, personality, progress.split(1));
     }
 
     /** Reads and parses the log; {@code null} when cancelled. */
@@ -149,36 +136,65 @@ public class OpenStraceHandler {
         try {
             StraceLog log = StraceParser.parse(file, new JobProgress(SubMonitor.convert(monitor)));
             return log.canceled() ? null : log;
-        } catch (IOException e) {
-            throw new IllegalStateException(NLS.bind(Messages.strace_failed, file, e.getMessage()), e);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(NLS.bind(Messages.strace_failed, file, reason(e)), e);
         }
+    }
+
+    /** Why a log without calls opens nothing: the parser's own verdict with its line, else a count of lines. */
+    static String nothingToReplay(Path file, StraceLog log) {
+        if (log.lines() == 0) {
+            return NLS.bind(Messages.strace_empty, file);
+        }
+        if (log.noStraceLines()) { // the parser's verdict names the line already
+            return NLS.bind(Messages.strace_noCalls, file, log.problems().getFirst().reason());
+        }
+        if (!log.problems().isEmpty()) {
+            ParseProblem first = log.problems().getFirst();
+            return NLS.bind(Messages.strace_noCalls, file,
+                    NLS.bind(Messages.strace_noCallRead, first.line(), first.reason()));
+        }
+        return NLS.bind(Messages.strace_noMemoryCalls, file, log.lines());
     }
 
     /**
-     * Replays the calls of {@code pids} (all when empty) into a new replay session; {@code null} when
-     * cancelled (the half-replayed session is closed again).
+     * Replays every process of the log, each address space into a session of its own named by pid, program and
+     * file; {@code null} when cancelled (what was opened is closed again).
      */
-    static Loaded replay(RegionModelService models, Path file, StraceLog log, Personality personality, Set<Integer> pids,
+    static Loaded replay(RegionModelService models, Path file, StraceLog log, Personality personality,
             IProgressMonitor monitor) {
-        String name = NLS.bind(Messages.strace_sessionName, file.getFileName(), personality.displayName())
-                + (pids.isEmpty() ? "" : " pid " + pids.iterator().next());
-        Session session = models.openReplaySession(name, personality);
-        String source = "strace:" + file.getFileName();
-        ReplayReport report = new StraceReplay(session, pids, source).replay(log.calls(),
-                new JobProgress(SubMonitor.convert(monitor)));
-        if (report.canceled()) {
-            models.close(session);
+        String base = file.getFileName().toString();
+        List<Session> opened = new ArrayList<>();
+        Function<String, Session> open = space -> {
+            Session session = models.openReplaySession(NLS.bind(Messages.strace_sessionName,
+                    new Object[] { space, base, personality.displayName() }), personality);
+            opened.add(session);
+            return session;
+        };
+        ProcessSpaces spaces;
+        try {
+            spaces = ProcessSpaces.replay(log, open, "strace:" + base, new JobProgress(SubMonitor.convert(monitor)));
+        } catch (RuntimeException e) {
+            opened.forEach(models::close);
+            throw new IllegalStateException(NLS.bind(Messages.strace_cannotReplay, file, reason(e)), e);
+        }
+        if (monitor.isCanceled() || spaces.processes().isEmpty()) {
+            opened.forEach(models::close);
             return null;
         }
-        return new Loaded(session, log, report);
+        return new Loaded(file, log, spaces);
+    }
+
+    private static String reason(Exception e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The dialog's text: how many lines were skipped and the first {@value #PROBLEMS_SHOWN} with their numbers. */
-    public static String problemReport(Path file, Loaded loaded) {
-        List<ParseProblem> problems = loaded.log().problems();
+    public static String problemReport(Loaded loaded) {
+        List<ParseProblem> problems = loaded.problems();
         List<String> lines = new ArrayList<>();
-        lines.add(NLS.bind(Messages.strace_problems, new Object[] { file.getFileName(), problems.size(),
-            loaded.report().recorded() }));
+        lines.add(NLS.bind(Messages.strace_problems, new Object[] { loaded.file().getFileName(), problems.size(),
+            loaded.events(), loaded.spaces().processes().size() }));
         lines.add("");
         for (ParseProblem problem : problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size()))) {
             lines.add("line " + problem.line() + ": " + problem.reason() + ": " + problem.text());

@@ -13,7 +13,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
-import org.vmatlas.sources.scenario.Scenario;
 import org.vmatlas.ui.internal.Messages;
 import org.vmatlas.ui.internal.Widgets;
 import org.vmatlas.ui.internal.ops.KernelChoice;
@@ -29,7 +28,7 @@ final class ScenarioControls {
     private final Button pause;
     private Font large;
 
-    ScenarioControls(Composite parent, List<Scenario> lessons, ScenarioPart part) {
+    ScenarioControls(Composite parent, List<String> lessons, ScenarioPart part) {
         Composite top = Widgets.row(parent, 2, 1);
         new Label(top, SWT.NONE).setText(Messages.scenario_lessons);
         Widgets.button(top, Messages.scenario_openScript, part::openScriptDialog);
@@ -37,7 +36,7 @@ final class ScenarioControls {
         GridData listData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
         listData.heightHint = lessonList.getItemHeight() * Math.min(8, Math.max(3, lessons.size()));
         lessonList.setLayoutData(listData);
-        lessons.forEach(lesson -> lessonList.add(lesson.title()));
+        lessons.forEach(lessonList::add);
         lessonList.addListener(SWT.Selection, event -> {
             if (lessonList.getSelectionIndex() >= 0) {
                 part.selectLesson(lessonList.getSelectionIndex());
@@ -89,6 +88,23 @@ final class ScenarioControls {
         step.setEnabled(runnable && !playing);
         run.setEnabled(runnable && !playing);
         pause.setEnabled(playing);
+    }
+
+    /** The real Go lesson runs on the machine's own kernel: the choice of a simulated one does not apply. */
+    void kernelApplies(boolean applies) {
+        kernels.setEnabled(applies);
+    }
+
+    boolean kernelApplies() {
+        return kernels.isEnabled();
+    }
+
+    boolean stepEnabled() {
+        return step.isEnabled();
+    }
+
+    boolean runEnabled() {
+        return run.isEnabled();
     }
 
     void showLesson(int index) {

@@ -20,6 +20,7 @@ import org.vmatlas.model.OpenedSession;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
 import org.vmatlas.sources.scenario.Scenario;
+import org.vmatlas.sources.scenario.ScenarioStep;
 import org.vmatlas.sources.scenario.StepOutcome;
 import org.vmatlas.ui.internal.MessageLine;
 import org.vmatlas.ui.internal.Messages;
@@ -31,7 +32,8 @@ import org.vmatlas.ui.internal.ops.KernelChoice;
  * The scenario runner: a shipped lesson or a user's script, a kernel to run it on, and Step / Run /
  * Pause at a chosen number of steps per second. Narration ({@code # say:}) is shown large; every step's
  * outcome is listed. A script with mistakes shows each with its line and does not run. The first step
- * opens a fresh session on the chosen kernel and makes it current, so every view follows the lesson.
+ * opens a fresh session on the chosen kernel and makes it current, so every view follows the lesson. Beside the
+ * simulated Go lesson, {@link RealGoLesson} traces a real Go program doing the same.
  */
 public class ScenarioPart {
 
@@ -51,8 +53,13 @@ public class ScenarioPart {
     private Label narration;
     private Label message;
     private OutcomeTable outcomes;
+    /** The simulated Go lesson, which the real one follows in the list. */
+    private static final String SIMULATED_GO = "go-heap-growth.vms";
+
+    /** The shipped lessons in the list's order, {@code null} where the real Go lesson sits. */
     private final List<Scenario> lessons = new ArrayList<>();
     private Scenario scenario;
+    private RealGoLesson real;
     private ScenarioPlayer player;
     private boolean lastWasNarration;
 
@@ -71,7 +78,13 @@ public class ScenarioPart {
         Composite parent = scrolling.content();
         parent.setLayout(new GridLayout(1, false));
         lessons.addAll(ScenarioFiles.lessons());
-        controls = new ScenarioControls(parent, lessons, this);
+        int simulated = 0;
+        while (simulated < lessons.size() && !lessons.get(simulated).name().equals(SIMULATED_GO)) {
+            simulated++;
+        }
+        lessons.add(Math.min(simulated + 1, lessons.size()), null);
+        controls = new ScenarioControls(parent,
+                lessons.stream().map(l -> l == null ? GoLessonMessages.title : l.title()).toList(), this);
         narration = new Label(parent, SWT.WRAP);
         narration.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         controls.enlarge(narration);
@@ -90,7 +103,56 @@ public class ScenarioPart {
 
     void selectLesson(int index) {
         controls.showLesson(index);
-        choose(lessons.get(index));
+        if (lessons.get(index) == null) {
+            chooseRealGo();
+        } else {
+            choose(lessons.get(index));
+        }
+    }
+
+    private void chooseRealGo() {
+        leaveRealGo();
+        scenario = null;
+        real = new RealGoLesson(models, message.getDisplay(), new RealGoLesson.Stage() {
+            @Override
+            public void narrate(String text) {
+                if (!narration.isDisposed()) {
+                    narration.setText(text);
+                    scrolling.fit();
+                }
+            }
+
+            @Override
+            public void say(String text, boolean bad) {
+                ScenarioPart.this.say(text, bad);
+            }
+
+            @Override
+            public void phase(int number, String line, String states) {
+                if (!outcomes.control().isDisposed()) {
+                    outcomes.add(new StepOutcome(new ScenarioStep(number, line), StepOutcome.Status.DONE, List.of(),
+                            states));
+                }
+            }
+
+            @Override
+            public void enable(boolean runnable, boolean playing) {
+                if (!message.isDisposed()) {
+                    controls.enable(runnable, playing);
+                }
+            }
+        });
+        real.setStepsPerSecond(controls.stepsPerSecond());
+        controls.kernelApplies(false);
+        restart();
+    }
+
+    private void leaveRealGo() {
+        if (real != null) {
+            real.stop();
+            real = null;
+            controls.kernelApplies(true);
+        }
     }
 
     /** Reads a user's script; an unreadable file is said and the scenario shown so far stays. */
@@ -115,6 +177,7 @@ public class ScenarioPart {
     }
 
     private void choose(Scenario chosen) {
+        leaveRealGo();
         scenario = chosen;
         restart();
     }
@@ -128,6 +191,11 @@ public class ScenarioPart {
         outcomes.clear();
         narration.setText("");
         lastWasNarration = false;
+        if (real != null) {
+            real.stop();
+            real.introduce();
+            return;
+        }
         if (scenario == null) {
             say(Messages.scenario_noScenario, false);
         } else if (!scenario.runnable()) {
@@ -139,20 +207,34 @@ public class ScenarioPart {
     }
 
     void step() {
+        if (real != null) {
+            real.step();
+            return;
+        }
         play(1);
     }
 
     void run() {
+        if (real != null) {
+            real.run();
+            return;
+        }
         play(Integer.MAX_VALUE);
     }
 
     void pause() {
+        if (real != null) {
+            real.pause();
+        }
         if (player != null) {
             player.pause();
         }
     }
 
     void speedChanged() {
+        if (real != null) {
+            real.setStepsPerSecond(controls.stepsPerSecond());
+        }
         if (player != null) {
             player.setStepsPerSecond(controls.stepsPerSecond());
         }
@@ -238,5 +320,6 @@ public class ScenarioPart {
     @PreDestroy
     public void dispose() {
         pause();
+        leaveRealGo();
     }
 }
