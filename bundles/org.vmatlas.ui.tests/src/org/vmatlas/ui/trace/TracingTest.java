@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmatlas.model.RegionModelService;
+import org.vmatlas.model.Session;
 import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.ui.internal.UiTestSupport;
 
@@ -52,6 +53,19 @@ public class TracingTest {
         assertTrue(models.current().name().contains("/bin/ls"), models.current().name());
         assertTrue(models.current().space().size() > 10, "ls's mappings: " + models.current().space().size());
         assertEquals(null, Tracing.current(), "an ended trace is no longer the current one");
+    }
+
+    @Test
+    void theTracedProgramReplacesTheSessionShownBefore() throws Exception {
+        assumePtrace();
+        Display display = Display.getDefault();
+        Session demo = SimulatedSessions.linux(models);
+        assertEquals(demo, models.current());
+        Tracing.launch(CommandLine.words("/bin/sleep 1"), dir, models, display, (text, bad) -> said.add(text));
+        UiTestSupport.waitUntil(display, () -> said.size() >= 2, 20_000, "the start and the end of the trace");
+        UiTestSupport.waitUntil(display, () -> models.current() != demo, 5_000,
+                "the traced program's session shown in place of " + demo.name());
+        assertTrue(models.current().name().contains("/bin/sleep"), models.current().name());
     }
 
     @Test

@@ -84,36 +84,41 @@ public final class Tracing {
             set(started.trace());
             ProcessFamilies.add(what, started.trace()::processes);
             List<Session> sessions = started.trace().sessions();
-            if (!sessions.isEmpty()) {
-                models.setCurrent(sessions.getFirst());
+            Session shown = sessions.isEmpty() ? null : sessions.getFirst();
+            if (shown != null) {
+                models.setCurrent(shown);
             }
             say.say(NLS.bind(Messages.trace_started, what), false);
             onStart.accept(started.trace());
-            watchEnd(started.trace(), models, display, say);
+            watchEnd(started.trace(), shown, models, display, say);
         }, text -> say.say(NLS.bind(Messages.trace_cannot, text), true));
     }
 
     /**
-     * Waits for the trace's end; meanwhile, when the traced program's process replaces its image
-     * ({@code execve}: a shell or launcher script starting the real program), shows the new address space in
-     * place of the old one, unless the user has turned to another session.
+     * Waits for the trace's end; meanwhile shows the traced program's address space as soon as it has one
+     * (a launched program's first session may come after the start returned), and when its process
+     * replaces its image ({@code execve}: a shell or launcher script starting the real program), the new
+     * address space in place of the old one, unless the user has turned to another session.
      */
-    private static void watchEnd(LiveTrace trace, RegionModelService models, Display display, Reporter say) {
+    private static void watchEnd(LiveTrace trace, Session shown, RegionModelService models, Display display,
+            Reporter say) {
         Thread watcher = new Thread(() -> {
-            Session followed = rootSession(trace);
+            Session followed = shown;
             try {
-                while (!trace.awaitEnd(Duration.ofMillis(250))) {
+                boolean ended;
+                do {
+                    ended = trace.awaitEnd(Duration.ofMillis(250));
                     Session latest = rootSession(trace);
                     if (latest != null && latest != followed) {
                         Session was = followed;
                         followed = latest;
                         BackgroundWork.back(display, () -> {
-                            if (models.current() == was) {
+                            if (was == null || models.current() == was) {
                                 models.setCurrent(latest);
                             }
                         });
                     }
-                }
+                } while (!ended);
             } catch (InterruptedException e) {
                 return;
             }
