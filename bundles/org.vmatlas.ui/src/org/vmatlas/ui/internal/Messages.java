@@ -22,6 +22,7 @@ public final class Messages extends NLS {
     public static String events_columnConflict;
     public static String events_windowLive;
     public static String events_windowAround;
+    public static String events_windowTip;
     public static String prefs_title;
     public static String prefs_arena;
     public static String prefs_poll;

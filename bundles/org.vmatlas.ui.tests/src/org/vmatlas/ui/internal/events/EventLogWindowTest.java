@@ -81,7 +81,7 @@ class EventLogWindowTest {
             // drain
         }
         moment.seek(10);
-        UiTestSupport.waitUntil(display, () -> part.range().getText().startsWith("Events 0 to 99,999 of"), 5_000,
+        UiTestSupport.waitUntil(display, () -> part.range().getText().startsWith("Events 0–99,999 of 102,345"), 5_000,
                 "the window moves back");
         TableItem row10 = part.table().getItem(10);
         part.table().showItem(row10);

@@ -52,6 +52,7 @@ public class EventLogPart {
         layout.verticalSpacing = 2;
         parent.setLayout(layout);
         range = new Label(parent, SWT.NONE);
+        range.setToolTipText(Messages.events_windowTip);
         range.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         ((GridData) range.getLayoutData()).exclude = true;
         range.setVisible(false);
@@ -59,11 +60,11 @@ public class EventLogPart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column(Messages.events_columnIndex, 50);
+        column(Messages.events_columnIndex, 64);
         column(Messages.events_columnCall, 330);
         column(Messages.events_columnResult, 200);
         column(Messages.events_columnConflict, 260);
-        ColumnFit.install(table, new int[] { 8, 42, 22, 28 }, new int[] { 40, 120, 80, 100 });
+        ColumnFit.install(table, new int[] { 11, 40, 21, 28 }, new int[] { 64, 120, 80, 100 });
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.Selection, event -> moment.seek(window.event(table.getSelectionIndex())));
         refresher = new UiRefresher(parent.getDisplay(), this::refresh);
