@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,43 +31,6 @@ import org.vmatlas.trace.internal.ProcHost;
  */
 class GoHeapTraceTest {
 
-    static final String PROGRAM = """
-package main
-
-import (
-	"bufio"
-	"fmt"
-	"os"
-	"runtime"
-	"runtime/debug"
-)
-
-var keep [][]byte
-
-func grow(mb int) {
-	for i := 0; i < mb; i++ {
-		b := make([]byte, 1<<20)
-		for j := 0; j < len(b); j += 4096 {
-			b[j] = 1
-		}
-		keep = append(keep, b)
-	}
-}
-
-func main() {
-	grow(64)
-	fmt.Println("grown")
-	keep = nil
-	runtime.GC()
-	debug.FreeOSMemory()
-	fmt.Println("freed")
-	grow(32)
-	fmt.Println("ready")
-	bufio.NewReader(os.Stdin).ReadString('\\n')
-	fmt.Println("done", len(keep))
-}
-""";
-
     @TempDir
     Path dir;
 
@@ -76,23 +38,18 @@ func main() {
     void theGoHeapGrowsThroughItsStates() throws Exception {
         Programs.assumePtrace();
         assertTrue(Files.isExecutable(Path.of("/usr/bin/go")), "go is installed by releng/scripts/env.sh (golang-go)");
-        Files.writeString(dir.resolve("main.go"), PROGRAM);
-        Files.writeString(dir.resolve("go.mod"), "module goheap\n\ngo 1.19\n");
-        ProcessBuilder build = new ProcessBuilder("/usr/bin/go", "build", "-o", "goheap", ".").directory(dir.toFile())
-                .redirectErrorStream(true);
-        build.environment().putAll(Map.of("GOCACHE", dir.resolve("cache").toString(), "HOME", dir.toString(),
-                "GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local"));
-        Process go = build.start();
-        String out = new String(go.getInputStream().readAllBytes());
-        assertEquals(0, go.waitFor(), "go build: " + out);
+        Path program = GoHeapProgram.build(Path.of("/usr/bin/go"), dir); // the lesson's own program
 
         RegionModelServiceImpl models = new RegionModelServiceImpl();
-        try (LiveTrace trace = LiveTrace.launch(List.of(dir.resolve("goheap").toString()), dir, models,
+        try (LiveTrace trace = LiveTrace.launch(List.of(program.toString()), dir, models,
                 new TraceOptions(Duration.ZERO, false))) {
             BufferedReader said = new BufferedReader(new InputStreamReader(trace.programOutput()));
-            assertEquals("grown", said.readLine());
-            assertEquals("freed", said.readLine());
-            assertEquals("ready", said.readLine());
+            for (String phase : List.of("started", "grown", "freed")) {
+                assertEquals(phase, said.readLine());
+                trace.programInput().write('\n');
+                trace.programInput().flush();
+            }
+            assertEquals("grown again", said.readLine()); // it waits here while the model is checked
             int pid = trace.rootPid();
             Session session = trace.processes().getFirst().session();
             String difference = "strace's lines never caught up";
