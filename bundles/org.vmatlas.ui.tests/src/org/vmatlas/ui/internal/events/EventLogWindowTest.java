@@ -83,6 +83,11 @@ class EventLogWindowTest {
         moment.seek(10);
         UiTestSupport.waitUntil(display, () -> part.range().getText().startsWith("Events 0–99,999 of 102,345"), 5_000,
                 "the window moves back");
+        assertEquals(10, part.table().getSelectionIndex(), "the moment's row is selected");
+        moment.seek(60_000);
+        UiTestSupport.waitUntil(display, () -> part.table().getSelectionIndex() == 60_000, 5_000,
+                "the row of a moment inside the window selected, the window left where it was");
+        assertTrue(part.range().getText().startsWith("Events 0\u201399,999 of 102,345"), part.range().getText());
         TableItem row10 = part.table().getItem(10);
         part.table().showItem(row10);
         UiTestSupport.waitUntil(display, () -> !row10.getText(0).isEmpty(), 5_000, "row 10 filled");

@@ -119,8 +119,21 @@ public class EventLogPart {
         table.setItemCount(window.rows());
         showRange();
         // scrolling a table that has no size yet allocates its scroll bar a negative size (a GTK-CRITICAL)
-        if (window.rows() > 0 && moment.isLive() && table.getClientArea().height > 0) {
-            table.showItem(table.getItem(window.rows() - 1));
+        if (window.rows() > 0 && table.getClientArea().height > 0) {
+            if (moment.isLive()) {
+                table.showItem(table.getItem(window.rows() - 1));
+            } else {
+                showMoment();
+            }
+        }
+    }
+
+    /** The row of the moment shown, selected and scrolled to (a choice on the Timeline lands here too). */
+    private void showMoment() {
+        int row = window.row(Math.max(0, moment.eventIndex()));
+        if (row >= 0 && row < window.rows() && table.getSelectionIndex() != row) {
+            table.setSelection(row); // no Selection event: the moment is not sought again
+            table.showSelection();
         }
     }
 
