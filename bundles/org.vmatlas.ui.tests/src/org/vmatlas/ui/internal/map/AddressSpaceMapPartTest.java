@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +31,7 @@ class AddressSpaceMapPartTest {
 
     private static final long MIB = 1L << 20;
     private static final long BASE = 0x200000000L;
+    private MapTestShell fixture;
     private Display display;
     private Shell shell;
     private RegionModelService models;
@@ -39,19 +39,16 @@ class AddressSpaceMapPartTest {
 
     @BeforeEach
     void open() throws InterruptedException {
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1200, 600);
-        models = UiTestSupport.modelService();
-        session = models.openSession("map part test", Personality.LINUX.newKernel());
-        models.setCurrent(session);
+        fixture = new MapTestShell("map part test");
+        display = fixture.display;
+        shell = fixture.shell;
+        models = fixture.models;
+        session = fixture.session;
     }
 
     @AfterEach
     void close() {
-        shell.dispose();
-        models.close(session);
+        fixture.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.RegionModelService;
 import org.vmatlas.model.Session;
-import org.vmatlas.model.sim.Personality;
 import org.vmatlas.render.map.MapFrame;
 import org.vmatlas.syscall.MapFlags;
 import org.vmatlas.syscall.Prot;
@@ -30,6 +28,7 @@ class MapHoverNotesTest {
     private static final long MIB = 1L << 20;
     private static final long STACK = 0x200000000L;
     private static final String GUARD = "guard pages of thread 4242's stack";
+    private MapTestShell fixture;
     private Display display;
     private Shell shell;
     private RegionModelService models;
@@ -37,19 +36,16 @@ class MapHoverNotesTest {
 
     @BeforeEach
     void open() throws InterruptedException {
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1200, 600);
-        models = UiTestSupport.modelService();
-        session = models.openSession("hover notes test", Personality.LINUX.newKernel());
-        models.setCurrent(session);
+        fixture = new MapTestShell("hover notes test");
+        display = fixture.display;
+        shell = fixture.shell;
+        models = fixture.models;
+        session = fixture.session;
     }
 
     @AfterEach
     void close() {
-        shell.dispose();
-        models.close(session);
+        fixture.close();
     }
 
     @Test

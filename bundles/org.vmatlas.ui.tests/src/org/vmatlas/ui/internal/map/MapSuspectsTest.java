@@ -14,7 +14,6 @@ import org.eclipse.e4.ui.workbench.modeling.ESelectionService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
@@ -45,6 +44,7 @@ class MapSuspectsTest {
 
     private static final long MIB = 1L << 20;
     private static final long BASE = 0x200000000L;
+    private MapTestShell fixture;
     private Display display;
     private Shell shell;
     private RegionModelService models;
@@ -56,13 +56,11 @@ class MapSuspectsTest {
 
     @BeforeEach
     void open() throws InterruptedException {
-        display = Display.getDefault();
-        shell = new Shell(display);
-        shell.setLayout(new FillLayout());
-        shell.setSize(1200, 600);
-        models = UiTestSupport.modelService();
-        session = models.openSession("suspects test", Personality.LINUX.newKernel());
-        models.setCurrent(session);
+        fixture = new MapTestShell("suspects test");
+        display = fixture.display;
+        shell = fixture.shell;
+        models = fixture.models;
+        session = fixture.session;
         int fixed = MapFlags.PRIVATE | MapFlags.ANONYMOUS | MapFlags.FIXED;
         session.apply(new Call.Mmap(BASE, 8 * MIB, Prot.RW, fixed, -1, 0, "quiet"));
         session.apply(new Call.Mmap(BASE + 32 * MIB, 64 * MIB, Prot.RW, fixed, -1, 0, "growing"));
@@ -80,9 +78,8 @@ class MapSuspectsTest {
 
     @AfterEach
     void close() {
-        shell.dispose();
         application.dispose();
-        models.close(session);
+        fixture.close();
     }
 
     private static SuspectMarks growing(Session of) {
