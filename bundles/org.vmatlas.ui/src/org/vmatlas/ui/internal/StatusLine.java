@@ -47,7 +47,10 @@ public class StatusLine {
     public void create(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(2, false);
-        layout.marginHeight = 2;
+        layout.marginHeight = 0;
+        layout.marginTop = 2;
+        // a window manager's bottom frame may cover the window's last pixels (openbox: 5): keep the text above
+        layout.marginBottom = 6;
         box.setLayout(layout);
         label = new Label(box, SWT.NONE);
         label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
