@@ -86,7 +86,7 @@ public final class Tracing {
             List<Session> sessions = started.trace().sessions();
             Session shown = sessions.isEmpty() ? null : sessions.getFirst();
             if (shown != null) {
-                models.setCurrent(shown);
+                showIfOpen(models, shown);
             }
             say.say(NLS.bind(Messages.trace_started, what), false);
             onStart.accept(started.trace());
@@ -114,7 +114,7 @@ public final class Tracing {
                         followed = latest;
                         BackgroundWork.back(display, () -> {
                             if (was == null || models.current() == was) {
-                                models.setCurrent(latest);
+                                showIfOpen(models, latest);
                             }
                         });
                     }
@@ -132,6 +132,13 @@ public final class Tracing {
         }, "vmatlas trace watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Shows {@code session} unless it was closed meanwhile (by the user, or with the workbench). */
+    private static void showIfOpen(RegionModelService models, Session session) {
+        if (models.sessions().contains(session)) {
+            models.setCurrent(session);
+        }
     }
 
     /** The address space the traced program's own process has now (its latest image). */

@@ -31,7 +31,7 @@ final class Exerciser {
     private final Watch watch;
     private final Set<String> buttonsNotPressed;
 
-    /** @param buttonsNotPressed texts of buttons that open a native file chooser, which no test can answer */
+    /** @param buttonsNotPressed texts of buttons not to press: a native file chooser no test can answer, a reach outside the test */
     Exerciser(Display display, Watch watch, Set<String> buttonsNotPressed) {
         this.display = display;
         this.watch = watch;

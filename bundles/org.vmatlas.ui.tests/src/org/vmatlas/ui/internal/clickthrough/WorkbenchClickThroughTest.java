@@ -100,7 +100,10 @@ class WorkbenchClickThroughTest {
         moment = new WorkbenchMoment();
         model = ApplicationModel.read();
         watch = new Watch(display, shells);
-        exerciser = new Exerciser(display, watch, Set.of(Messages.scenario_openScript));
+        // Trace would attach strace to whichever process the last row holds (another user's program, the X
+        // server): its own test traces a process it starts
+        exerciser = new Exerciser(display, watch, Set.of(Messages.scenario_openScript,
+                org.vmatlas.ui.trace.Messages.trace_button));
         Shell chrome = shell(new Rectangle(0, 0, WIDTH, ApplicationModel.CHROME_TOP));
         toolbar = chrome;
         chrome.setLayout(new GridLayout(model.toolControls().size(), false));
