@@ -95,6 +95,8 @@ class TimelineSpillTest {
             assertFalse(Files.exists(Path.of(file)), "the file has no name once open");
             assertTrue(openHere(file), "vmatlas holds " + file + " open");
             spilled.dispose();
+            // a part still painting the closed session reads it a moment longer
+            assertEquals(describe(answered.get(3)), describe(a.event(3)), "event 3 right after the close");
             await("closing the session lets go of " + file, () -> !openHere(file));
         } finally {
             restore(before);

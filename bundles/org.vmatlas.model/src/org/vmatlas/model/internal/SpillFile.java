@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -29,7 +30,9 @@ final class SpillFile {
     /** Where spill files go: the workbench points this at its workspace; else the temporary directory. */
     static final String DIRECTORY_PROPERTY = org.vmatlas.model.TimelineStorage.DIRECTORY_PROPERTY;
     static final int PENDING = 2;
-    private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
+    /** How long a closed timeline stays readable: a part may still paint it a moment after Close. */
+    static final long CLOSE_GRACE_MILLIS = 2_000;
+    private static final ScheduledExecutorService WRITER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vmatlas timeline spill");
         t.setDaemon(true);
         return t;
@@ -228,10 +231,10 @@ final class SpillFile {
         return problem;
     }
 
-    /** Deletes the file once the writes already queued are done. */
+    /** Lets go of the file (which frees its space) a moment after the writes already queued; no new ones start. */
     void close() {
         closed = true;
-        WRITER.execute(() -> {
+        WRITER.schedule(() -> {
             synchronized (this) {
                 try {
                     if (channel != null) {
@@ -241,6 +244,6 @@ final class SpillFile {
                     // deleted on exit at the latest
                 }
             }
-        });
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 }
