@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vmatlas.model.Call;
@@ -25,6 +27,25 @@ import org.vmatlas.model.sim.Personality;
 class TimelineSpillTest {
 
     private static final int SEGMENT = 2 * TimelineLog.INTERVAL;
+
+    @TempDir
+    Path dir;
+    private String before;
+
+    @BeforeEach
+    void spillIntoTheTestsFolder() {
+        before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
+        System.setProperty(SpillFile.DIRECTORY_PROPERTY, dir.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (before == null) {
+            System.clearProperty(SpillFile.DIRECTORY_PROPERTY);
+        } else {
+            System.setProperty(SpillFile.DIRECTORY_PROPERTY, before);
+        }
+    }
 
     private static SessionImpl session(String name, boolean spill) {
         return session(name, spill ? 0 : Long.MAX_VALUE);
@@ -57,119 +78,96 @@ class TimelineSpillTest {
     }
 
     @Test
-    void spilledEventsAndSeeksEqualThoseKeptInMemory(@TempDir Path dir) throws Exception {
-        String before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
-        System.setProperty(SpillFile.DIRECTORY_PROPERTY, dir.toString());
-        try {
-            List<Call> calls = TimelineTest.randomCalls(5 * SEGMENT + 300, 17);
-            SessionImpl spilled = session("spilled", true);
-            SessionImpl kept = session("kept", false);
-            List<Event> answered = run(spilled, calls);
-            run(kept, calls);
-            Timeline a = spilled.timeline();
-            Timeline b = kept.timeline();
-            await("the sealed segments are written", () -> a.storage().diskBytes() > 0
-                    && spilled.timeline().storage().heapBytes() < kept.timeline().storage().heapBytes() / 2);
-            TimelineStorage storage = a.storage();
-            assertNotNull(storage.file());
-            assertTrue(storage.file().startsWith(dir.toString()), storage.file());
-            assertNull(storage.problem());
-            Random random = new Random(5);
-            List<Integer> points = new ArrayList<>(List.of(-1, 0, SEGMENT - 1, SEGMENT, SEGMENT + 1,
-                    3 * SEGMENT - 700, calls.size() - 1));
-            for (int k = 0; k < 40; k++) {
-                points.add(random.nextInt(calls.size()));
-            }
-            for (int i : points) {
-                assertEquals(TimelineTest.layout(b.spaceAfter(i)), TimelineTest.layout(a.spaceAfter(i)), "after event " + i);
-                if (i >= 0) {
-                    assertEquals(describe(answered.get(i)), describe(a.event(i)), "event " + i);
-                }
-            }
-            long withConflicts = answered.subList(0, SEGMENT).stream().filter(e -> !e.conflicts().isEmpty()).count();
-            assertTrue(withConflicts > 10, "the first, written segment has events with conflicts: " + withConflicts);
-            for (int i = 0; i < calls.size(); i += 7) {
+    void spilledEventsAndSeeksEqualThoseKeptInMemory() throws Exception {
+        List<Call> calls = TimelineTest.randomCalls(5 * SEGMENT + 300, 17);
+        SessionImpl spilled = session("spilled", true);
+        SessionImpl kept = session("kept", false);
+        List<Event> answered = run(spilled, calls);
+        run(kept, calls);
+        Timeline a = spilled.timeline();
+        Timeline b = kept.timeline();
+        await("the sealed segments are written", () -> a.storage().diskBytes() > 0
+                && spilled.timeline().storage().heapBytes() < kept.timeline().storage().heapBytes() / 2);
+        TimelineStorage storage = a.storage();
+        assertNotNull(storage.file());
+        assertTrue(storage.file().startsWith(dir.toString()), storage.file());
+        assertNull(storage.problem());
+        Random random = new Random(5);
+        List<Integer> points = new ArrayList<>(List.of(-1, 0, SEGMENT - 1, SEGMENT, SEGMENT + 1,
+                3 * SEGMENT - 700, calls.size() - 1));
+        for (int k = 0; k < 40; k++) {
+            points.add(random.nextInt(calls.size()));
+        }
+        for (int i : points) {
+            assertEquals(TimelineTest.layout(b.spaceAfter(i)), TimelineTest.layout(a.spaceAfter(i)), "after event " + i);
+            if (i >= 0) {
                 assertEquals(describe(answered.get(i)), describe(a.event(i)), "event " + i);
             }
-            String file = storage.file();
-            assertFalse(Files.exists(Path.of(file)), "the file has no name once open");
-            assertTrue(openHere(file), "vmatlas holds " + file + " open");
-            spilled.dispose();
-            // a part still painting the closed session reads it a moment longer
-            assertEquals(describe(answered.get(3)), describe(a.event(3)), "event 3 right after the close");
-            await("closing the session lets go of " + file, () -> !openHere(file));
-        } finally {
-            restore(before);
         }
+        long withConflicts = answered.subList(0, SEGMENT).stream().filter(e -> !e.conflicts().isEmpty()).count();
+        assertTrue(withConflicts > 10, "the first, written segment has events with conflicts: " + withConflicts);
+        for (int i = 0; i < calls.size(); i += 7) {
+            assertEquals(describe(answered.get(i)), describe(a.event(i)), "event " + i);
+        }
+        String file = storage.file();
+        assertFalse(Files.exists(Path.of(file)), "the file has no name once open");
+        assertTrue(openHere(file), "vmatlas holds " + file + " open");
+        spilled.dispose();
+        // a part still painting the closed session reads it a moment longer
+        assertEquals(describe(answered.get(3)), describe(a.event(3)), "event 3 right after the close");
+        await("closing the session lets go of " + file, () -> !openHere(file));
     }
 
     @Test
-    void heapStaysBoundedWhileTheTimelineGrows(@TempDir Path dir) throws Exception {
-        String before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
-        System.setProperty(SpillFile.DIRECTORY_PROPERTY, dir.toString());
-        try {
-            SessionImpl kept = session("kept", false);
-            run(kept, TimelineTest.randomCalls(10 * SEGMENT, 0));
-            long perSegment = kept.timeline().storage().heapBytes() / 10;
-            SessionImpl spilled = session("long", true);
-            for (int round = 0; round < 4; round++) {
-                run(spilled, TimelineTest.randomCalls(10 * SEGMENT, round));
-                // the growing segment, those waiting to be written and those read back: a few, whatever the length
-                await("round " + round + ": the heap comes back under 4 segments' worth (" + perSegment + " bytes each)",
-                        () -> spilled.timeline().storage().heapBytes() <= 4 * perSegment);
-            }
-            assertEquals(40 * SEGMENT, spilled.timeline().size());
-            assertTrue(spilled.timeline().storage().diskBytes() > 0);
-            spilled.dispose();
-        } finally {
-            restore(before);
+    void heapStaysBoundedWhileTheTimelineGrows() throws Exception {
+        SessionImpl kept = session("kept", false);
+        run(kept, TimelineTest.randomCalls(10 * SEGMENT, 0));
+        long perSegment = kept.timeline().storage().heapBytes() / 10;
+        SessionImpl spilled = session("long", true);
+        for (int round = 0; round < 4; round++) {
+            run(spilled, TimelineTest.randomCalls(10 * SEGMENT, round));
+            // the growing segment, those waiting to be written and those read back: a few, whatever the length
+            await("round " + round + ": the heap comes back under 4 segments' worth (" + perSegment + " bytes each)",
+                    () -> spilled.timeline().storage().heapBytes() <= 4 * perSegment);
         }
+        assertEquals(40 * SEGMENT, spilled.timeline().size());
+        assertTrue(spilled.timeline().storage().diskBytes() > 0);
+        spilled.dispose();
     }
 
     @Test
-    void theNewestSegmentsStayInMemoryUpToTheBudget(@TempDir Path dir) throws Exception {
-        String before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
-        System.setProperty(SpillFile.DIRECTORY_PROPERTY, dir.toString());
-        try {
-            List<Call> calls = TimelineTest.randomCalls(10 * SEGMENT, 31);
-            SessionImpl kept = session("kept", false);
-            run(kept, calls);
-            long perSegment = kept.timeline().storage().heapBytes() / 10;
-            SessionImpl budgeted = session("budgeted", 3 * perSegment);
-            List<Event> answered = run(budgeted, calls);
-            await("the oldest segments are written", () -> budgeted.timeline().storage().diskBytes() > 0
-                    && budgeted.timeline().storage().heapBytes() <= 5 * perSegment);
-            long heap = budgeted.timeline().storage().heapBytes();
-            assertTrue(heap >= 2 * perSegment, "the newest sealed segments stay in memory: " + heap + " bytes, "
-                    + perSegment + " a segment");
-            for (int i = 0; i < calls.size(); i += 13) {
-                assertEquals(describe(answered.get(i)), describe(budgeted.timeline().event(i)), "event " + i);
-            }
-            budgeted.dispose();
-        } finally {
-            restore(before);
+    void theNewestSegmentsStayInMemoryUpToTheBudget() throws Exception {
+        List<Call> calls = TimelineTest.randomCalls(10 * SEGMENT, 31);
+        SessionImpl kept = session("kept", false);
+        run(kept, calls);
+        long perSegment = kept.timeline().storage().heapBytes() / 10;
+        SessionImpl budgeted = session("budgeted", 3 * perSegment);
+        List<Event> answered = run(budgeted, calls);
+        await("the oldest segments are written", () -> budgeted.timeline().storage().diskBytes() > 0
+                && budgeted.timeline().storage().heapBytes() <= 5 * perSegment);
+        long heap = budgeted.timeline().storage().heapBytes();
+        assertTrue(heap >= 2 * perSegment, "the newest sealed segments stay in memory: " + heap + " bytes, "
+                + perSegment + " a segment");
+        for (int i = 0; i < calls.size(); i += 13) {
+            assertEquals(describe(answered.get(i)), describe(budgeted.timeline().event(i)), "event " + i);
         }
+        budgeted.dispose();
     }
 
     @Test
-    void anUnwritableDirectoryKeepsEveryEventInMemoryAndSaysWhy(@TempDir Path dir) throws Exception {
+    void anUnwritableDirectoryKeepsEveryEventInMemoryAndSaysWhy() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
-        String before = System.getProperty(SpillFile.DIRECTORY_PROPERTY);
         System.setProperty(SpillFile.DIRECTORY_PROPERTY, notADirectory.resolve("timelines").toString());
-        try {
-            List<Call> calls = TimelineTest.randomCalls(3 * SEGMENT, 23);
-            SessionImpl spilled = session("refused", true);
-            List<Event> answered = run(spilled, calls);
-            await("the refusal is reported", () -> spilled.timeline().storage().problem() != null);
-            String problem = spilled.timeline().storage().problem();
-            assertTrue(problem.contains("plain-file"), problem);
-            for (int i = 0; i < calls.size(); i += 31) {
-                assertEquals(describe(answered.get(i)), describe(spilled.timeline().event(i)), "event " + i);
-            }
-            spilled.dispose();
-        } finally {
-            restore(before);
+        List<Call> calls = TimelineTest.randomCalls(3 * SEGMENT, 23);
+        SessionImpl spilled = session("refused", true);
+        List<Event> answered = run(spilled, calls);
+        await("the refusal is reported", () -> spilled.timeline().storage().problem() != null);
+        String problem = spilled.timeline().storage().problem();
+        assertTrue(problem.contains("plain-file"), problem);
+        for (int i = 0; i < calls.size(); i += 31) {
+            assertEquals(describe(answered.get(i)), describe(spilled.timeline().event(i)), "event " + i);
         }
+        spilled.dispose();
     }
 
     /** Whether this process has {@code file} open, as the kernel shows it in {@code /proc/self/fd}. */
@@ -186,13 +184,4 @@ class TimelineSpillTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
-    private static void restore(String before) {
-        if (before == null) {
-            System.clearProperty(SpillFile.DIRECTORY_PROPERTY);
-        } else {
-            System.setProperty(SpillFile.DIRECTORY_PROPERTY, before);
-        }
-    }
-
 }
