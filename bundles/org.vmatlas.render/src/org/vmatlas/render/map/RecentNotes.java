@@ -45,9 +45,14 @@ public final class RecentNotes {
 
     /** The notes of the events up to {@code index}, as far back as the conflicts' window. */
     public static RecentNotes upTo(Timeline timeline, int index) {
+        return of(RecentConflicts.window(timeline, index));
+    }
+
+    /** The notes of {@code recent} (oldest first, as {@link RecentConflicts#window} reads them). */
+    public static RecentNotes of(List<Event> recent) {
         List<Noted> noted = new ArrayList<>();
-        for (int i = Math.min(index, timeline.size() - 1); i >= 0 && i > index - RecentConflicts.WINDOW; i--) {
-            Event event = timeline.event(i);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            Event event = recent.get(i);
             List<Region> added = event.notes().isEmpty() ? List.of() : made(event);
             if (!added.isEmpty()) {
                 long[] starts = new long[added.size()];

@@ -25,6 +25,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.vmatlas.model.AddressSpace;
 import org.vmatlas.model.Conflict;
+import org.vmatlas.model.Event;
 import org.vmatlas.model.ModelListener;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.RegionModelService;
@@ -164,16 +165,17 @@ public class AddressSpaceMapPart {
             StartupReport.firstCallShown();
         }
         int index = moment.effectiveIndex(session);
-        List<Conflict> conflicts = RecentConflicts.upTo(session.timeline(), index);
+        List<Event> recent = RecentConflicts.window(session.timeline(), index);
+        List<Conflict> conflicts = RecentConflicts.of(recent);
         // Only a new event flashes, and only for a moment.
         boolean fresh = moment.isLive() && index > lastFlashed;
-        List<Region> changed = fresh && index >= 0 ? session.timeline().event(index).added() : List.of();
+        List<Region> changed = fresh && !recent.isEmpty() ? recent.getLast().added() : List.of(); // event index
         if (fresh) {
             lastFlashed = index;
             map.control().getDisplay().timerExec(FLASH_MILLIS, map::clearFlash);
         }
         map.show(space.regions(), conflicts, changed, space.duplicateGroups());
-        map.setNotes(RecentNotes.upTo(session.timeline(), index));
+        map.setNotes(RecentNotes.of(recent));
         showSuspects();
         ColourMode mode = ColourMode.values()[Math.max(0, colourMode.getSelectionIndex())];
         Colouring colouring = facts.colouring(mode, session, space, moment.isLive());
