@@ -25,7 +25,7 @@ public class VmatlasLifeCycle {
     @PostContextCreate
     public void postContextCreate(IEclipseContext context, IEventBroker events) {
         context.set(WorkbenchMoment.class, new WorkbenchMoment());
-        keepTimelinesInWorkspace(System.getProperty("osgi.instance.area"));
+        keepTimelinesInWorkspace();
         VmatlasPreferences.applyColours();
         boolean demo = demoWanted(Platform.args());
         events.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, event -> {
@@ -81,14 +81,11 @@ public class VmatlasLifeCycle {
      * Long timelines write their older events to a file: in the workspace's metadata, beside the rest of
      * what the workbench keeps, rather than in /tmp (often a small tmpfs, in memory).
      */
-    static void keepTimelinesInWorkspace(String instanceArea) {
-        if (instanceArea == null || !instanceArea.startsWith("file:")
-                || System.getProperty(TimelineStorage.DIRECTORY_PROPERTY) != null) {
-            return;
+    static void keepTimelinesInWorkspace() {
+        Path folder = WorkspaceFolders.of("org.vmatlas.model", "timelines");
+        if (folder != null && System.getProperty(TimelineStorage.DIRECTORY_PROPERTY) == null) {
+            System.setProperty(TimelineStorage.DIRECTORY_PROPERTY, folder.toString());
         }
-        Path workspace = Path.of(instanceArea.substring("file:".length()));
-        System.setProperty(TimelineStorage.DIRECTORY_PROPERTY,
-                workspace.resolve(".metadata/.plugins/org.vmatlas.model/timelines").toString());
     }
 
     static boolean demoWanted(String[] args) {

@@ -15,6 +15,7 @@ import org.vmatlas.trace.GoHeapProgram;
 import org.vmatlas.trace.LiveTrace;
 import org.vmatlas.trace.TraceException;
 import org.vmatlas.ui.internal.BackgroundWork;
+import org.vmatlas.ui.internal.WorkspaceFolders;
 import org.vmatlas.ui.trace.Tracing;
 
 /**
@@ -240,12 +241,9 @@ final class RealGoLesson {
 
     /** The workspace's own folder for it (kept between runs), else a fresh one in the temporary folder. */
     static Path cacheFolder() {
-        String area = System.getProperty("osgi.instance.area");
-        if (area != null && area.startsWith("file:")) {
-            Path workspace = Path.of(area.substring("file:".length()));
-            if (Files.isDirectory(workspace) && Files.isWritable(workspace)) {
-                return workspace.resolve(".metadata/.plugins/org.vmatlas.ui/go-heap-lesson");
-            }
+        Path kept = WorkspaceFolders.of("org.vmatlas.ui", "go-heap-lesson");
+        if (kept != null) {
+            return kept;
         }
         try {
             return Files.createTempDirectory("vmatlas-go-heap-lesson");
