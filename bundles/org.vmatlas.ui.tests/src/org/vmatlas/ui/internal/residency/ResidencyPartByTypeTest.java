@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,16 +33,6 @@ import org.vmatlas.ui.internal.UiTestSupport;
  * on the UI thread, and the type holding a mapping the process touched shows its growth.
  */
 class ResidencyPartByTypeTest {
-
-    private static final String CHILD = """
-            import mmap, sys, ctypes
-            m = mmap.mmap(-1, 64 << 20, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
-            print(hex(ctypes.addressof(ctypes.c_char.from_buffer(m))), flush=True)
-            for line in sys.stdin:
-                for i in range(0, 40 << 20, 4096):
-                    m[i] = 1
-                print('touched', flush=True)
-            """;
 
     private Shell shell;
     private RegionModelService models;
@@ -108,11 +92,7 @@ class ResidencyPartByTypeTest {
 
     @Test
     void theTouchedMappingsTypeGrowsOnTheChartAndNothingIsClassifiedOnTheUiThread() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
-        Process child = new ProcessBuilder("/usr/bin/python3", "-c", CHILD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-            Long.decode(out.readLine());
+        try (TouchingChild child = new TouchingChild("mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS")) {
             Session session = models.openObservedSession("pid " + child.pid() + ": python3", child.pid());
             session.applySnapshot(new ProcReader().maps(child.pid()).value().mappings(), "test");
             models.setCurrent(session);
@@ -123,10 +103,7 @@ class ResidencyPartByTypeTest {
             part.byTypeButton().notifyListeners(SWT.Selection, new Event());
             UiTestSupport.waitUntil(display, () -> part.residencyChart().lineNames().contains("Image")
                     && part.residencyChart().points(0) >= 1, 20_000, "a classification by type charted");
-            OutputStream in = child.getOutputStream();
-            in.write("touch\n".getBytes());
-            in.flush();
-            assertEquals("touched", out.readLine());
+            child.touch();
             UiTestSupport.waitUntil(display, () -> maxLastValue(part.residencyChart()) >= 40 << 20, 20_000,
                     "a type line holding the touched 40 MiB");
             UiTestSupport.captureShell(shell, "residency-by-type.png");
@@ -137,10 +114,7 @@ class ResidencyPartByTypeTest {
             part.byTypeButton().notifyListeners(SWT.Selection, new Event());
             assertEquals(List.of(Messages.rss, Messages.pss, Messages.dirty, Messages.swap),
                     part.residencyChart().lineNames(), "off again: the totals");
-            in.close();
-            child.waitFor();
-        } finally {
-            child.destroyForcibly();
+            child.end();
         }
     }
 

@@ -3,13 +3,7 @@ package org.vmatlas.ui.internal.residency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.layout.FillLayout;
@@ -27,16 +21,6 @@ import org.vmatlas.ui.internal.UiTestSupport;
 
 /** The Residency part on a simulated session (no process) and on a real python3 child that grows. */
 class ResidencyPartTest {
-
-    private static final String CHILD = """
-            import mmap, sys, ctypes
-            m = mmap.mmap(-1, 64 << 20)
-            print(hex(ctypes.addressof(ctypes.c_char.from_buffer(m))), flush=True)
-            for line in sys.stdin:
-                for i in range(0, 40 << 20, 4096):
-                    m[i] = 1
-                print('touched', flush=True)
-            """;
 
     private Shell shell;
     private RegionModelService models;
@@ -85,21 +69,15 @@ class ResidencyPartTest {
 
     @Test
     void aLiveProcessIsSampledChartedAndItsGrowingRegionRankedFirst() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "needs python3");
-        Process child = new ProcessBuilder("/usr/bin/python3", "-c", CHILD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()));
-            long address = Long.decode(out.readLine());
+        try (TouchingChild child = new TouchingChild("mmap.MAP_SHARED")) {
+            long address = child.address();
             Session session = models.openObservedSession("pid " + child.pid() + ": python3", child.pid());
             models.setCurrent(session);
             Display display = shell.getDisplay();
             part.refresh();
             UiTestSupport.waitUntil(display, () -> part.residencyChart().points(0) >= 2, 15_000, "two samples charted");
             assertTrue(part.statusText().startsWith("Sampling /proc/" + child.pid() + "/smaps"), part.statusText());
-            OutputStream in = child.getOutputStream();
-            in.write("touch\n".getBytes());
-            in.flush();
-            assertEquals("touched", out.readLine());
+            child.touch();
             UiTestSupport.waitUntil(display, () -> part.residencyChart().lastValue(0) >= 40 << 20, 15_000,
                     "the touched 40 MiB in the RSS line");
             UiTestSupport.waitUntil(display, () -> part.growersTable().getItemCount() > 0
@@ -123,14 +101,11 @@ class ResidencyPartTest {
             assertTrue(selected instanceof Region r && r.contains(address),
                     "choosing the suspect selects its region for the map: " + selected);
             UiTestSupport.captureShell(shell, "residency-part.png");
-            in.close();
-            child.waitFor();
+            child.end();
             UiTestSupport.waitUntil(display, () -> part.statusText().startsWith("Sampling ended"), 15_000,
                     "the exit told");
             assertFalse(part.pauseButton().getEnabled());
             assertTrue(part.growersTable().getItemCount() > 0, "what was sampled stays");
-        } finally {
-            child.destroyForcibly();
         }
     }
 }
