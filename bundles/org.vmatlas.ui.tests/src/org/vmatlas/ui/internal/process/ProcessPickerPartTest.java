@@ -20,6 +20,7 @@ import org.vmatlas.model.Session;
 import org.vmatlas.model.junit.SimulatedSessions;
 import org.vmatlas.sources.proc.ProcessInfo;
 import org.vmatlas.ui.internal.UiTestSupport;
+import org.vmatlas.ui.trace.Tracing;
 
 class ProcessPickerPartTest {
 
@@ -42,6 +43,7 @@ class ProcessPickerPartTest {
 
     @AfterEach
     void close() throws InterruptedException {
+        Tracing.stop();
         part.dispose();
         shell.dispose();
         if (child != null) {
@@ -210,5 +212,25 @@ class ProcessPickerPartTest {
     void smapsWithoutAnAttachmentAsksForOne() {
         part.readSmaps();
         assertTrue(part.smapsText().startsWith("Attach"), part.smapsText());
+    }
+
+    /** Trace attaches strace to the selected process; Detach ends the trace and leaves the process running. */
+    @Test
+    void traceAttachesAndStopDetaches() throws Exception {
+        org.vmatlas.ui.trace.TracingTest.assumePtrace();
+        long pid = startSleep().pid();
+        part.refresh();
+        waitListed(pid);
+        assertTrue(part.table().select(pid));
+        part.trace();
+        long traceWait = 2 * WAIT; // strace's start and its first reading of the process
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().startsWith("Tracing process " + pid),
+                traceWait, "the trace's start: " + part.messageText());
+        assertTrue(models.current().name().startsWith("pid " + pid), models.current().name());
+        assertTrue(models.current().space().size() > 5, "its maps at attach are the starting point");
+        part.detach();
+        UiTestSupport.waitUntil(shell.getDisplay(), () -> part.messageText().contains("it runs on"), traceWait,
+                "the detach: " + part.messageText());
+        assertTrue(child.isAlive(), "detaching leaves the process running");
     }
 }
