@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.vmatlas.model.AddressSpace;
+import org.vmatlas.model.Event;
 import org.vmatlas.model.Region;
 import org.vmatlas.model.Session;
 import org.vmatlas.render.map.MapFrame;
@@ -12,11 +13,12 @@ import org.vmatlas.render.map.MapGeometry;
 import org.vmatlas.render.map.MapLayout;
 import org.vmatlas.render.map.MapViewport;
 import org.vmatlas.render.map.RecentConflicts;
+import org.vmatlas.render.map.RecentNotes;
 
 /**
  * What the workbench's map does while a session changes: every 16 ms (60 Hz), when the session has new
- * events, a frame of its current space at 1366×768's map size (layout, conflict marks of the recent events,
- * pixels), on a thread of its own as the UI thread would. Keeps every frame's time.
+ * events, a frame of its current space at 1366×768's map size (the last 64 events read once for conflict marks
+ * and pattern notes, layout, pixels), on a thread of its own as the UI thread would. Keeps every frame's time.
  */
 final class FramePainter implements AutoCloseable {
 
@@ -47,8 +49,12 @@ final class FramePainter implements AutoCloseable {
                 long t0 = System.nanoTime();
                 AddressSpace space = s.space();
                 List<Region> regions = space.regions();
+                List<Event> recent = RecentConflicts.window(s.timeline(), size - 1);
                 MapFrame frame = new MapFrame(MapLayout.of(regions), geometry, new MapViewport(),
-                        RecentConflicts.upTo(s.timeline(), size - 1), List.of());
+                        RecentConflicts.of(recent), List.of());
+                if (RecentNotes.of(recent) == null) {
+                    throw new IllegalStateException("no notes");
+                }
                 if (frame.pixels().length == 0) {
                     throw new IllegalStateException("no pixels");
                 }

@@ -8,6 +8,7 @@ import java.util.Random;
 import org.vmatlas.model.Call;
 import org.vmatlas.model.Timeline;
 import org.vmatlas.model.TimelineStorage;
+import org.vmatlas.model.internal.Attrs;
 import org.vmatlas.model.internal.SessionImpl;
 import org.vmatlas.model.internal.TimelineLog;
 import org.vmatlas.model.sim.Personality;
@@ -87,6 +88,32 @@ public final class TimelineBench {
                 session.timeline().storage().diskBytes() / (double) events);
         System.out.println("spill file (unlinked once open): " + session.timeline().storage().file());
         seeks(session.timeline(), seeks);
+        fileMappingsAtNewAddresses(500_000);
+    }
+
+    /**
+     * What stays outside the timeline's bound: region attributes are interned for the JVM's life, and a file's
+     * offset relative to its address is one of them, so a file mapped at ever new addresses adds entries.
+     */
+    private static void fileMappingsAtNewAddresses(int mappings) {
+        long before = heapAfterGc();
+        int attrsBefore = Attrs.size();
+        SessionImpl session = new SessionImpl("files", Personality.LINUX.newKernel(), Personality.LINUX, 1 << 20, s -> { });
+        session.apply(new Call.MemfdCreate("file"));
+        session.apply(new Call.Ftruncate(3, 1 << 20));
+        Random random = new Random(1);
+        for (int i = 0; i < mappings; i++) {
+            long at = BASE + random.nextInt(1 << 20) * PAGE;
+            session.apply(new Call.Mmap(at, PAGE, 1, MapFlags.SHARED | MapFlags.FIXED, 3, (i % 256) * PAGE, null));
+            session.apply(new Call.Munmap(at, PAGE));
+        }
+        long heap = heapAfterGc() - before;
+        int added = Attrs.size() - attrsBefore;
+        long timeline = session.timeline().storage().heapBytes();
+        System.out.printf(Locale.ROOT, "one file mapped %,d times at random addresses (and unmapped): %,d attribute entries"
+                + " added, heap after GC +%.1f MiB of which the timeline %.1f MiB: %.0f B an entry%n", mappings, added,
+                heap / (double) MIB, timeline / (double) MIB, (heap - timeline) / (double) Math.max(1, added));
+        java.lang.ref.Reference.reachabilityFence(session);
     }
 
     /** Seeks near the start, the middle and the end, interleaved, each to a point not read just before. */

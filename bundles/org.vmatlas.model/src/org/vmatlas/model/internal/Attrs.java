@@ -47,6 +47,11 @@ public final class Attrs {
         return next;
     }
 
+    /** How many attributes were interned so far (they are never dropped). */
+    public static synchronized int size() {
+        return count;
+    }
+
     public static Attr get(int id) {
         return byId[id];
     }
