@@ -18,7 +18,7 @@ import org.vmatlas.trace.internal.StraceCommand;
  * {@code strace -o /dev/null} with the same options. Prints the medians, their ratio (the goal is at most 1.1), and
  * the most calls ever held back, sampled while tracing: the pipe is the only queue, so it stays bounded. Meanwhile a
  * {@link FramePainter} draws the map of the session as the workbench would, and its frame times are reported.
- * usage: TraceBench TARGET_DIR [REPS=5] [PAIRS=200000]
+ * usage: TraceBench TARGET_DIR [REPS=5] [PAIRS=200000] [nomap]
  */
 public final class TraceBench {
 
@@ -26,6 +26,7 @@ public final class TraceBench {
         Path target = Path.of(args[0]);
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String pairs = args.length > 2 ? args[2] : "200000";
+        boolean drawing = !(args.length > 3 && args[3].equals("nomap")); // nomap: the model alone, no frames drawn
         List<String> program = List.of(target.resolve("mmapstorm").toString(), pairs);
         Path strace = StraceCommand.locate();
         if (strace == null) {
@@ -44,7 +45,7 @@ public final class TraceBench {
             long cpu = processCpuNanos();
             long start = System.nanoTime();
             try (LiveTrace trace = LiveTrace.launch(program, target, models, new TraceOptions(Duration.ZERO, false));
-                    FramePainter map = new FramePainter(() -> last(trace.sessions()))) {
+                    FramePainter map = new FramePainter(() -> drawing ? last(trace.sessions()) : null)) {
                 while (!trace.awaitEnd(Duration.ofMillis(10))) {
                     heldBack = Math.max(heldBack, trace.status().waiting());
                 }
