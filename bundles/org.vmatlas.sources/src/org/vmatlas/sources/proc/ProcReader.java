@@ -37,8 +37,29 @@ public final class ProcReader {
         this.procRoot = procRoot;
     }
 
-    /** {@code /proc/PID/maps}: every mapping, malformed lines reported and skipped. */
+    /** How many times a torn reading of a live process's maps is read again before it is reported. */
+    static final int TORN_READS = 3;
+
+    /**
+     * {@code /proc/PID/maps}: every mapping, malformed lines reported and skipped. The kernel writes the file in
+     * several reads and the process may change its mappings between two of them (a busy JVM does, many times a
+     * second): the reading then has lines out of order, which no single moment had. Such a reading is read
+     * again, up to {@value #TORN_READS} times; what is still out of order after that is reported.
+     */
     public ProcResult<MapsSnapshot> maps(long pid) {
+        ProcResult<MapsSnapshot> reading = readMaps(pid);
+        for (int again = 1; again < TORN_READS && reading.isRead() && torn(reading.value()); again++) {
+            reading = readMaps(pid);
+        }
+        return reading;
+    }
+
+    private static boolean torn(MapsSnapshot snapshot) {
+        return snapshot.problems().stream().anyMatch(p -> p.reason().startsWith("overlaps the line before")
+                || p.reason().startsWith("out of order"));
+    }
+
+    private ProcResult<MapsSnapshot> readMaps(long pid) {
         Path path = procRoot.resolve(Long.toString(pid)).resolve("maps");
         List<Mapping> mappings = new ArrayList<>(Math.max(16, lastMapsCount + lastMapsCount / 8));
         List<ParseProblem> problems = new ArrayList<>();
